@@ -1,0 +1,49 @@
+import type { JseErrorCode, ValidationProblem } from './types.js';
+
+/** Codes whose failure may succeed if the same call is made again later. */
+const RETRYABLE: ReadonlySet<JseErrorCode> = new Set<JseErrorCode>([
+  'document_unavailable',
+  'token_failed',
+  'rate_limited',
+  'upstream_unavailable',
+  'network',
+]);
+
+/**
+ * The one error type the element rejects with and reports in `jse-error`.
+ * Plain data plus `Error`, so hosts can log it or `structuredClone` its fields.
+ */
+export class JseError extends Error {
+  override readonly name = 'JseError';
+  readonly code: JseErrorCode;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly errors?: ValidationProblem[];
+
+  constructor(
+    code: JseErrorCode,
+    message: string,
+    options: { status?: number; retryable?: boolean; errors?: ValidationProblem[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = options.retryable ?? RETRYABLE.has(code);
+    if (options.status !== undefined) this.status = options.status;
+    if (options.errors !== undefined) this.errors = options.errors;
+  }
+
+  /** The `jse-error` event detail. */
+  toDetail(): JseErrorDetail {
+    const detail: JseErrorDetail = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.status !== undefined) detail.status = this.status;
+    return detail;
+  }
+}
+
+/** Detail of the `jse-error` event. */
+export interface JseErrorDetail {
+  code: JseErrorCode;
+  message: string;
+  retryable: boolean;
+  status?: number;
+}

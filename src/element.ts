@@ -1,0 +1,20 @@
+/**
+ * The element class and its types, without registering anything: for hosts that register it under
+ * another name (`customElements.define('ged-signature', JseSignRequest)`) or in a scoped registry.
+ */
+export { JseSignRequest, type ContactsSource } from './jse-sign-request.js';
+export { configure, type JseConfig } from './config.js';
+export { JseError, type JseErrorDetail } from './api/errors.js';
+export type {
+  Field,
+  JseErrorCode,
+  Person,
+  RequestSigner,
+  RequestStatus,
+  Signer,
+  SignerStatus,
+  SignRequest,
+  ValidationCode,
+  ValidationProblem,
+} from './api/types.js';
+export * from './events.js';

@@ -1,0 +1,104 @@
+/**
+ * Every event the element fires: one class each, `bubbles` and `composed` set once here,
+ * and the `HTMLElementEventMap` augmentation so host listeners are typed (SPEC §2).
+ */
+import type { JseErrorDetail } from './api/errors.js';
+import type { Person, RequestSigner, SignRequest, ValidationProblem } from './api/types.js';
+
+/** One page as loaded: `view` is pdf.js `page.view` (PDF user space); `width`/`height` as shown. */
+export interface PageInfo {
+  view: [number, number, number, number];
+  rotation: number;
+  width: number;
+  height: number;
+}
+
+export interface JseReadyDetail {
+  documentName: string;
+  size: number;
+  type: 'pdf' | 'image';
+  pageCount: number;
+  pages: PageInfo[];
+}
+
+export interface JseRequestDetail {
+  request: SignRequest;
+}
+
+export interface JseSignedDetail extends JseRequestDetail {
+  signedDocumentUrl: string;
+  /** Fetches the signed PDF with the proxy token. */
+  download(): Promise<Blob>;
+}
+
+abstract class JseEvent<D> extends CustomEvent<D> {
+  constructor(type: string, detail: D) {
+    super(type, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** The document is loaded and shown. */
+export class JseReadyEvent extends JseEvent<JseReadyDetail> {
+  constructor(detail: JseReadyDetail) { super('jse-ready', detail); }
+}
+/** Attached to an existing request (`request-id`, or a draft restored after sending). */
+export class JseStatusEvent extends JseEvent<JseRequestDetail> {
+  constructor(detail: JseRequestDetail) { super('jse-status', detail); }
+}
+/** The user's Jesignexpert account is not linked yet. */
+export class JseConnectRequiredEvent extends JseEvent<{ connectUrl: string }> {
+  constructor(detail: { connectUrl: string }) { super('jse-connect-required', detail); }
+}
+/** The user's Jesignexpert account is linked. */
+export class JseConnectedEvent extends JseEvent<{ user: Person }> {
+  constructor(detail: { user: Person }) { super('jse-connected', detail); }
+}
+/** The draft cannot be sent as it is. */
+export class JseInvalidEvent extends JseEvent<{ errors: ValidationProblem[] }> {
+  constructor(detail: { errors: ValidationProblem[] }) { super('jse-invalid', detail); }
+}
+/** This element created the request; the host can show the "en attente de signature" version. */
+export class JsePendingEvent extends JseEvent<JseRequestDetail> {
+  constructor(detail: JseRequestDetail) { super('jse-pending', detail); }
+}
+/** One signer has signed. */
+export class JseSignerSignedEvent extends JseEvent<JseRequestDetail & { signer: RequestSigner }> {
+  constructor(detail: JseRequestDetail & { signer: RequestSigner }) { super('jse-signer-signed', detail); }
+}
+/** Everyone has signed; the signed PDF is available. */
+export class JseSignedEvent extends JseEvent<JseSignedDetail> {
+  constructor(detail: JseSignedDetail) { super('jse-signed', detail); }
+}
+/** A signer refused. */
+export class JseRefusedEvent extends JseEvent<JseRequestDetail> {
+  constructor(detail: JseRequestDetail) { super('jse-refused', detail); }
+}
+/** The request expired. */
+export class JseExpiredEvent extends JseEvent<JseRequestDetail> {
+  constructor(detail: JseRequestDetail) { super('jse-expired', detail); }
+}
+/** The request was cancelled. */
+export class JseCancelledEvent extends JseEvent<JseRequestDetail> {
+  constructor(detail: JseRequestDetail) { super('jse-cancelled', detail); }
+}
+/** Something failed; the same failure is shown to the user. */
+export class JseErrorEvent extends JseEvent<JseErrorDetail> {
+  constructor(detail: JseErrorDetail) { super('jse-error', detail); }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'jse-ready': JseReadyEvent;
+    'jse-status': JseStatusEvent;
+    'jse-connect-required': JseConnectRequiredEvent;
+    'jse-connected': JseConnectedEvent;
+    'jse-invalid': JseInvalidEvent;
+    'jse-pending': JsePendingEvent;
+    'jse-signer-signed': JseSignerSignedEvent;
+    'jse-signed': JseSignedEvent;
+    'jse-refused': JseRefusedEvent;
+    'jse-expired': JseExpiredEvent;
+    'jse-cancelled': JseCancelledEvent;
+    'jse-error': JseErrorEvent;
+  }
+}

@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --jse-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --jse-color-text: #1c2230;
+    --jse-color-muted: #5b6478;
+    --jse-color-bg: #ffffff;
+    --jse-color-surface: #f3f5f9;
+    --jse-color-border: #c9cfdb;
+    --jse-color-accent: #1d4ed8;
+    --jse-color-accent-text: #ffffff;
+    --jse-color-danger: #b42318;
+    --jse-radius: 6px;
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    min-height: 320px;
+    font-family: var(--jse-font);
+    color: var(--jse-color-text);
+    background: var(--jse-color-bg);
+    border: 1px solid var(--jse-color-border);
+    border-radius: var(--jse-radius);
+    overflow: hidden;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [part='toolbar'] {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--jse-color-border);
+    background: var(--jse-color-surface);
+    min-height: 2.75rem;
+  }
+  .doc-name {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    flex: 1;
+  }
+  .pages {
+    flex: 1;
+    overflow: auto;
+    padding: 1rem;
+    background: var(--jse-color-surface);
+  }
+  [part='page'] {
+    position: relative;
+    margin: 0 auto 1rem;
+    background: #fff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 25%);
+  }
+  [part='page'] canvas {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  .message {
+    padding: 1rem;
+    color: var(--jse-color-muted);
+  }
+  .message[role='alert'] {
+    color: var(--jse-color-danger);
+  }
+  button {
+    font: inherit;
+    padding: 0.35rem 0.8rem;
+    border-radius: var(--jse-radius);
+    border: 1px solid var(--jse-color-accent);
+    background: var(--jse-color-accent);
+    color: var(--jse-color-accent-text);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--jse-color-accent) 45%, transparent);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,45 @@
+import { configure } from '../../src/element.js';
+import type { JseSignRequest } from '../../src/jse-sign-request.js';
+
+/** In source mode pdf.js's assets come straight from the installed package. */
+export const PDFJS_DIST = '/node_modules/pdfjs-dist/';
+
+export function useInstalledPdfJs(): void {
+  configure({ assetsBase: PDFJS_DIST });
+}
+
+/** Resolves with the next event of that type fired by the element (or rejects after `ms`). */
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  el: EventTarget,
+  type: K,
+  ms = 15000,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
+    el.addEventListener(
+      type,
+      (e) => {
+        clearTimeout(timer);
+        resolve(e as HTMLElementEventMap[K]);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Counts the non-white pixels of a canvas: a rendered page has ink, a blank one has none. */
+export function inkPixels(canvas: HTMLCanvasElement): number {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
+  }
+  return ink;
+}
+
+export function pageCanvas(el: JseSignRequest, page = 1): HTMLCanvasElement {
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>(`[part~="page"][data-page="${page}"] canvas`);
+  if (!canvas) throw new Error(`page ${page} has no canvas`);
+  return canvas;
+}

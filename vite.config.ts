@@ -1,0 +1,61 @@
+/**
+ * Two jobs: `npm start` serves the demo (demo/, msw's worker from public/, pdf.js assets at
+ * /pdfjs/ straight from the installed package), and `npm run build` uses it for the standalone
+ * bundle (scripts/build.mjs) — one ES module plus lazy chunks, flat in dist/standalone/, that
+ * finds pdf.js's worker and assets in ./pdfjs/ beside itself.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const pdfjsDist = path.join(root, 'node_modules/pdfjs-dist');
+
+/** Serves node_modules/pdfjs-dist at /pdfjs/ in the dev server: the demo's `configure({ assetsBase })`. */
+function pdfjsAssets(): Plugin {
+  return {
+    name: 'jse-pdfjs-assets',
+    configureServer(server) {
+      server.middlewares.use('/pdfjs/', (req, res, next) => {
+        const file = path.join(pdfjsDist, decodeURIComponent((req.url ?? '').split('?')[0]!));
+        if (!file.startsWith(pdfjsDist) || !existsSync(file) || !statSync(file).isFile()) return next();
+        const type = file.endsWith('.mjs') || file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+        res.setHeader('Content-Type', type);
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+export default defineConfig(({ command }) =>
+  command === 'serve'
+    ? {
+        root: path.join(root, 'demo'),
+        publicDir: path.join(root, 'public'),
+        plugins: [pdfjsAssets()],
+        server: { port: 5173, strictPort: false, open: false },
+      }
+    : {
+        root,
+        publicDir: false,
+        base: './',
+        define: { __JSE_PDFJS_DIR__: JSON.stringify('./pdfjs/') },
+        build: {
+          outDir: 'dist/standalone',
+          emptyOutDir: true,
+          target: 'es2022',
+          sourcemap: true,
+          minify: true,
+          lib: {
+            entry: path.join(root, 'src/index.ts'),
+            formats: ['es'],
+            fileName: () => 'jse-sign-request.js',
+          },
+          rolldownOptions: {
+            // Lib mode leaves ES output unminified; the standalone bundle is for production pages.
+            output: { chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]', minify: true },
+          },
+        },
+      },
+);
