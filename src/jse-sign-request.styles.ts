@@ -49,20 +49,7 @@ export const styles = css`
   }
   .pages {
     flex: 1;
-    overflow: auto;
-    padding: 1rem;
-    background: var(--jse-color-surface);
-  }
-  [part='page'] {
-    position: relative;
-    margin: 0 auto 1rem;
-    background: #fff;
-    box-shadow: 0 1px 3px rgb(0 0 0 / 25%);
-  }
-  [part='page'] canvas {
-    display: block;
-    width: 100%;
-    height: 100%;
+    min-height: 0;
   }
   .message {
     padding: 1rem;

@@ -6,7 +6,8 @@ import { Draft } from './draft/draft.js';
 import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
-import { styleProps } from './internal/style-props.js';
+import type { LoadedDocument } from './document/types.js';
+import { defineParts } from './internal/parts.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -81,7 +82,7 @@ export class JseSignRequest extends LitElement {
   @property({ attribute: false }) contacts?: ContactsSource;
 
   @state() private phase: Phase = { kind: 'idle' };
-  @state() private pages: PageInfo[] = [];
+  @state() private document?: LoadedDocument;
 
   private readonly i18n = new LocalizeController(this);
   private readonly draft = new Draft();
@@ -90,6 +91,7 @@ export class JseSignRequest extends LitElement {
 
   constructor() {
     super();
+    defineParts();
     this.draft.subscribe(() => this.requestUpdate());
   }
 
@@ -144,48 +146,36 @@ export class JseSignRequest extends LitElement {
     const generation = ++this.loadGeneration;
     this.closeDocument?.();
     this.closeDocument = undefined;
-    this.pages = [];
+    this.document = undefined;
     if (!this.src) {
       this.phase = { kind: 'idle' };
       return;
     }
     this.phase = { kind: 'loading' };
     try {
-      const { openPdf } = await import('./document/pdfjs.js');
-      const task = await openPdf({ url: new URL(this.src, document.baseURI).href, withCredentials: this.withCredentials });
-      this.closeDocument = () => void task.destroy();
-      const pdf = await task.promise;
-      if (generation !== this.loadGeneration) return;
-      const first = await pdf.getPage(1);
-      const viewport = first.getViewport({ scale: 1 });
-      const pages: PageInfo[] = [
-        {
-          view: [...first.view] as PageInfo['view'],
-          rotation: first.rotate,
-          width: viewport.width,
-          height: viewport.height,
-        },
-      ];
-      this.pages = pages;
+      const { loadDocument } = await import('./document/loader.js');
+      const doc = await loadDocument(this.src, {
+        withCredentials: this.withCredentials,
+        ...(this.documentName ? { name: this.documentName } : {}),
+      });
+      if (generation !== this.loadGeneration) {
+        void doc.destroy();
+        return;
+      }
+      this.closeDocument = () => void doc.destroy();
+      this.document = doc;
       this.phase = { kind: 'ready' };
       await this.updateComplete;
-      const canvas = this.renderRoot.querySelector('canvas');
-      if (canvas) {
-        const ratio = Math.min(window.devicePixelRatio || 1, 2);
-        const width = canvas.parentElement!.clientWidth || viewport.width;
-        const scaled = first.getViewport({ scale: (width / viewport.width) * ratio });
-        canvas.width = Math.round(scaled.width);
-        canvas.height = Math.round(scaled.height);
-        await first.render({ canvas, viewport: scaled }).promise;
-      }
+      const viewer = this.renderRoot.querySelector('jse-document-viewer');
+      if (viewer) await new Promise((resolve) => viewer.addEventListener('jse-internal-painted', resolve, { once: true }));
       if (generation !== this.loadGeneration) return;
       this.dispatchEvent(
         new JseReadyEvent({
-          documentName: this.documentName ?? nameFromUrl(this.src),
-          size: (await pdf.getDownloadInfo()).length,
-          type: 'pdf',
-          pageCount: pdf.numPages,
-          pages,
+          documentName: doc.name,
+          size: doc.size,
+          type: doc.type,
+          pageCount: doc.pages.length,
+          pages: doc.pages.map((p) => ({ ...p, view: [...p.view] as PageInfo['view'] })),
         }),
       );
     } catch (cause) {
@@ -199,12 +189,13 @@ export class JseSignRequest extends LitElement {
 
   protected override render() {
     const { t } = this.i18n;
+    const name = this.document?.name ?? this.documentName ?? '';
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
-        <span class="doc-name">${this.documentName ?? (this.src ? nameFromUrl(this.src) : '')}</span>
-        ${this.pages.length ? html`<span>${t('doc.pageCounter', { page: 1, count: this.pages.length })}</span>` : nothing}
+        <span class="doc-name">${name}</span>
+        ${this.document ? html`<span>${t('doc.pageCounter', { page: 1, count: this.document.pages.length })}</span>` : nothing}
       </div>
-      <div class="pages">${this.renderBody()}</div>
+      ${this.renderBody()}
     `;
   }
 
@@ -221,27 +212,13 @@ export class JseSignRequest extends LitElement {
           <button @click=${() => void this.load()}>${t('error.retry')}</button>
         </div>`;
       case 'ready':
-        return this.pages.map(
-          (p, i) => html`<div
-            part="page"
-            data-page=${i + 1}
-            aria-label=${t('doc.pageLabel', { page: i + 1, count: this.pages.length })}
-            role="img"
-            ${styleProps({ aspectRatio: `${p.width} / ${p.height}`, maxWidth: `${p.width * 1.5}px` })}
-          >
-            <canvas></canvas>
-          </div>`,
-        );
+        return html`<jse-document-viewer
+          class="pages"
+          exportparts="page, field"
+          .document=${this.document}
+          .draft=${this.draft}
+          .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
+        ></jse-document-viewer>`;
     }
-  }
-}
-
-/** The last path segment of a URL, decoded; the host's `document-name` wins over it. */
-function nameFromUrl(src: string): string {
-  try {
-    const path = new URL(src, document.baseURI).pathname;
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || src;
-  } catch {
-    return src;
   }
 }

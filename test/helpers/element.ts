@@ -39,7 +39,7 @@ export function inkPixels(canvas: HTMLCanvasElement): number {
 }
 
 export function pageCanvas(el: JseSignRequest, page = 1): HTMLCanvasElement {
-  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>(`[part~="page"][data-page="${page}"] canvas`);
+  const canvas = (el.shadowRoot!.querySelector("jse-document-viewer")?.shadowRoot ?? el.shadowRoot!).querySelector<HTMLCanvasElement>(`[data-page="${page}"] canvas`);
   if (!canvas) throw new Error(`page ${page} has no canvas`);
   return canvas;
 }

@@ -1,0 +1,14 @@
+/**
+ * The element's internal parts are custom elements too (each with its own styles and tests).
+ * They are registered when the first `<jse-sign-request>` is constructed, not at import time, so
+ * `jse-sign-request/element` stays free of side effects.
+ */
+import { DocumentViewer } from '../viewer/document-viewer.js';
+
+const parts: ReadonlyArray<[string, CustomElementConstructor]> = [['jse-document-viewer', DocumentViewer]];
+
+export function defineParts(): void {
+  for (const [name, ctor] of parts) {
+    if (!customElements.get(name)) customElements.define(name, ctor);
+  }
+}
