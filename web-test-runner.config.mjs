@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileServer } from './test/server/file-server.mjs';
+import { inputCommands } from './test/server/input-commands.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(root, process.env.JSE_FIXTURES ?? '../shared/fixtures');
@@ -38,7 +39,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: path.join(root, 'tsconfig.json'), target: 'es2022' }), pdfLibBundle()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: path.join(root, 'tsconfig.json'), target: 'es2022' }), pdfLibBundle(), inputCommands()],
   middleware: [
     // msw's worker must be served from the site root (its scope); the demo keeps it in public/.
     (ctx, next) => {

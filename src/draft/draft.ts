@@ -13,17 +13,102 @@ export function newSignerId(): string {
   return `s${Date.now().toString(36)}${counter.toString(36)}`;
 }
 
+/** A field as the draft holds it: the wire field plus a key that stays the same while it is edited. */
+export interface DraftField {
+  readonly key: string;
+  readonly field: Field;
+}
+
+let fieldCounter = 0;
+function newFieldKey(): string {
+  fieldCounter += 1;
+  return `f${fieldCounter}`;
+}
+
 export class Draft {
   #signers: Signer[] = [];
-  #fields: Field[] = [];
+  #fields: DraftField[] = [];
+  #message = '';
   readonly #listeners = new Set<Listener>();
 
   get signers(): readonly Signer[] {
     return this.#signers;
   }
 
+  /** The wire fields, in order. */
   get fields(): readonly Field[] {
+    return this.#fields.map((f) => f.field);
+  }
+
+  /** The fields with their keys, for editing. */
+  get entries(): readonly DraftField[] {
     return this.#fields;
+  }
+
+  /** The optional message to the signers. */
+  get message(): string {
+    return this.#message;
+  }
+
+  setMessage(message: string): void {
+    this.#message = message;
+    this.#emit();
+  }
+
+  /** Appends a signer (an empty row unless values are given) and returns it. */
+  addSigner(values: Partial<Signer> = {}): Signer {
+    const signer: Signer = {
+      id: values.id && !this.#signers.some((s) => s.id === values.id) ? values.id : newSignerId(),
+      email: values.email ?? '',
+      firstName: values.firstName ?? '',
+      lastName: values.lastName ?? '',
+      phone: values.phone ?? '',
+    };
+    this.#signers = [...this.#signers, signer];
+    this.#emit();
+    return signer;
+  }
+
+  /** Changes some of a signer's values (the id stays). */
+  updateSigner(id: string, patch: Partial<Omit<Signer, 'id'>>): void {
+    this.#signers = this.#signers.map((s) => (s.id === id ? { ...s, ...patch, id } : s));
+    this.#emit();
+  }
+
+  /** Removes a signer; their fields are deleted, or given to `reassignTo` when it names another signer. */
+  removeSigner(id: string, reassignTo?: string): void {
+    const target = reassignTo && reassignTo !== id && this.#signers.some((s) => s.id === reassignTo) ? reassignTo : undefined;
+    this.#signers = this.#signers.filter((s) => s.id !== id);
+    this.#fields = target
+      ? this.#fields.map((f) => (f.field.signerId === id ? { key: f.key, field: { ...f.field, signerId: target } } : f))
+      : this.#fields.filter((f) => f.field.signerId !== id);
+    this.#emit();
+  }
+
+  /** The number of fields each signer has. */
+  fieldCount(signerId: string): number {
+    return this.#fields.filter((f) => f.field.signerId === signerId).length;
+  }
+
+  /** Adds a field (its signer must exist) and returns its key. */
+  addField(field: Field): string {
+    const checked = checkField(field, this.#fields.length, new Set(this.#signers.map((s) => s.id)));
+    const key = newFieldKey();
+    this.#fields = [...this.#fields, { key, field: checked }];
+    this.#emit();
+    return key;
+  }
+
+  /** Changes a field (position, size, page or signer). */
+  updateField(key: string, patch: Partial<Field>): void {
+    const ids = new Set(this.#signers.map((s) => s.id));
+    this.#fields = this.#fields.map((f, i) => (f.key === key ? { key, field: checkField({ ...f.field, ...patch }, i, ids) } : f));
+    this.#emit();
+  }
+
+  removeField(key: string): void {
+    this.#fields = this.#fields.filter((f) => f.key !== key);
+    this.#emit();
   }
 
   /** Replaces the signers; missing ids are generated, given ones kept. Fields of removed signers go too. */
@@ -42,7 +127,7 @@ export class Draft {
     const ids = new Set(signers.map((s) => s.id));
     if (ids.size !== signers.length) throw new TypeError('signer ids must be unique');
     this.#signers = signers;
-    this.#fields = this.#fields.filter((f) => ids.has(f.signerId));
+    this.#fields = this.#fields.filter((f) => ids.has(f.field.signerId));
     this.#emit();
   }
 
@@ -50,7 +135,8 @@ export class Draft {
   setFields(list: readonly Field[]): void {
     if (!Array.isArray(list)) throw new TypeError('fields must be an array');
     const ids = new Set(this.#signers.map((s) => s.id));
-    this.#fields = list.map((f, i) => checkField(f, i, ids));
+    const checked = list.map((f, i) => checkField(f, i, ids));
+    this.#fields = checked.map((field) => ({ key: newFieldKey(), field }));
     this.#emit();
   }
 
