@@ -126,6 +126,11 @@ export class JseSignRequest extends LitElement {
     return Promise.reject(new JseError('not_found', 'No request to cancel.', { retryable: false }));
   }
 
+  /** Every public event goes out here (the classes in events.ts set bubbles and composed). */
+  private emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadGeneration++;
@@ -169,7 +174,7 @@ export class JseSignRequest extends LitElement {
       const viewer = this.renderRoot.querySelector('jse-document-viewer');
       if (viewer) await new Promise((resolve) => viewer.addEventListener('jse-internal-painted', resolve, { once: true }));
       if (generation !== this.loadGeneration) return;
-      this.dispatchEvent(
+      this.emit(
         new JseReadyEvent({
           documentName: doc.name,
           size: doc.size,
@@ -183,7 +188,7 @@ export class JseSignRequest extends LitElement {
       const error =
         cause instanceof JseError ? cause : new JseError('damaged_document', String((cause as Error)?.message ?? cause), { cause });
       this.phase = { kind: 'error', error };
-      this.dispatchEvent(new JseErrorEvent(error.toDetail()));
+      this.emit(new JseErrorEvent(error.toDetail()));
     }
   }
 
