@@ -8,6 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { gedFiles } from './demo/ged-server.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const pdfjsDist = path.join(root, 'node_modules/pdfjs-dist');
@@ -33,7 +34,7 @@ export default defineConfig(({ command }) =>
     ? {
         root: path.join(root, 'demo'),
         publicDir: path.join(root, 'public'),
-        plugins: [pdfjsAssets()],
+        plugins: [pdfjsAssets(), gedFiles()],
         server: { port: 5173, strictPort: false, open: false },
       }
     : {

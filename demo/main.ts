@@ -1,0 +1,134 @@
+/**
+ * The demo GED: a folder of generated documents, a pen icon per file that opens the widget in a
+ * panel, each file's versions (original, "en attente de signature", signed) driven by the widget's
+ * events, and a live log of every event. The host code it takes is shown on the page.
+ */
+import '../src/index.js';
+import { configure } from '../src/element.js';
+import type { JseSignRequest } from '../src/jse-sign-request.js';
+
+configure({ assetsBase: '/pdfjs/' });
+
+interface GedFile {
+  name: string;
+  title: string;
+  type: string;
+  size: number;
+  versions: { label: string; kind: 'original' | 'pending' | 'signed'; href?: string }[];
+}
+
+const HOST_CODE = `<jse-sign-request src="/ged/files/lettre-de-mission.pdf"
+                  token-endpoint="/ged/jse/token"></jse-sign-request>
+<script type="module">
+  import 'jse-sign-request';
+  const widget = document.querySelector('jse-sign-request');
+  widget.addEventListener('jse-pending', (e) => ged.addVersion('en attente de signature', e.detail.request));
+  widget.addEventListener('jse-signed', async (e) => ged.addVersion('signé', await e.detail.download()));
+</script>`;
+
+const EVENTS = [
+  'jse-ready', 'jse-status', 'jse-connect-required', 'jse-connected', 'jse-invalid', 'jse-pending',
+  'jse-signer-signed', 'jse-signed', 'jse-refused', 'jse-expired', 'jse-cancelled', 'jse-error',
+] as const;
+
+const rows = document.querySelector<HTMLTableSectionElement>('#file-rows')!;
+const panel = document.querySelector<HTMLElement>('#panel')!;
+const slot = document.querySelector<HTMLElement>('#widget-slot')!;
+const log = document.querySelector<HTMLOListElement>('#log')!;
+document.querySelector('#host-code')!.textContent = HOST_CODE;
+
+let files: GedFile[] = [];
+let openFile: GedFile | undefined;
+
+function formatSize(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.ceil(bytes / 1e3)} ko`;
+}
+
+function renderFiles(): void {
+  rows.replaceChildren(
+    ...files.map((file) => {
+      const tr = document.createElement('tr');
+      const name = document.createElement('td');
+      name.textContent = file.title;
+      const size = document.createElement('td');
+      size.textContent = formatSize(file.size);
+      const versions = document.createElement('td');
+      const list = document.createElement('ol');
+      list.className = 'versions';
+      for (const v of file.versions) {
+        const li = document.createElement('li');
+        li.className = v.kind;
+        if (v.href) {
+          const a = document.createElement('a');
+          a.href = v.href;
+          a.target = '_blank';
+          a.textContent = v.label;
+          li.append(a);
+        } else {
+          li.textContent = v.label;
+        }
+        list.append(li);
+      }
+      versions.append(list);
+      const actions = document.createElement('td');
+      const pen = document.createElement('button');
+      pen.type = 'button';
+      pen.className = 'pen';
+      pen.textContent = '✏️';
+      pen.setAttribute('aria-label', `Demander une signature : ${file.title}`);
+      pen.addEventListener('click', () => open(file));
+      actions.append(pen);
+      tr.append(name, size, versions, actions);
+      return tr;
+    }),
+  );
+}
+
+function logEvent(type: string, detail: unknown): void {
+  const li = document.createElement('li');
+  const time = new Date().toLocaleTimeString('fr-FR');
+  li.textContent = `${time} ${type} ${JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : v)).slice(0, 400)}`;
+  log.prepend(li);
+}
+
+function open(file: GedFile): void {
+  openFile = file;
+  panel.hidden = false;
+  document.querySelector('#panel-title')!.textContent = `Signature : ${file.title}`;
+  const widget = document.createElement('jse-sign-request') as JseSignRequest;
+  widget.setAttribute('src', `/ged/files/${encodeURIComponent(file.name)}`);
+  widget.setAttribute('token-endpoint', '/ged/jse/token');
+  widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
+  widget.contacts = [
+    { email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' },
+    { email: 'marie.leroy@example.com', firstName: 'Marie', lastName: 'Leroy', phone: '+262692123456' },
+  ];
+  for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent).detail));
+  slot.replaceChildren(widget);
+}
+
+function onEvent(file: GedFile, type: string, detail: { request?: { id: string }; signedDocumentUrl?: string }): void {
+  logEvent(type, detail);
+  if (type === 'jse-pending' && detail.request) {
+    file.versions.push({ label: `v${file.versions.length + 1} — en attente de signature`, kind: 'pending' });
+  }
+  if (type === 'jse-signed' && detail.request) {
+    file.versions.push({ label: `v${file.versions.length + 1} — signé`, kind: 'signed', href: detail.signedDocumentUrl });
+  }
+  renderFiles();
+}
+
+document.querySelector('#close-panel')!.addEventListener('click', () => {
+  panel.hidden = true;
+  slot.replaceChildren();
+  openFile = undefined;
+});
+
+async function main(): Promise<void> {
+  const list = (await (await fetch('/ged/files/index.json')).json()) as Omit<GedFile, 'versions'>[];
+  files = list.map((f) => ({ ...f, versions: [{ label: 'v1 — original', kind: 'original' }] }));
+  renderFiles();
+  void openFile;
+}
+
+void main();
