@@ -138,7 +138,6 @@ window.runBench = async () => {
   await naive.task.destroy();
 
   return {
-    pages: (await (await pdfjs.getDocument({ url }).promise).numPages),
     bytes,
     open: { runs, baseline: median(base), element: median(elem) },
     scroll: { element: { ...elementPeak, heap: elementHeap }, baseline: { ...naivePeak, heap: naiveHeap } },

@@ -76,7 +76,7 @@ try {
   await page.goto(`${origin}/bench/page.html`);
   const results = await page.evaluate(() => window.runBench());
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-  console.log(`document: ${results.pages} pages, ${(results.bytes / 1e6).toFixed(2)} MB (generated)`);
+  console.log(`document: ${PAGES} pages, ${(results.bytes / 1e6).toFixed(2)} MB (generated)`);
   console.log(`open     element ${results.open.element.toFixed(0)} ms vs pdf.js alone ${results.open.baseline.toFixed(0)} ms (median of ${results.open.runs}) → ${ratio(results.open.element, results.open.baseline)}`);
   console.log(`scroll   peak canvas pixels: element ${(results.scroll.element.canvasPixels / 1e6).toFixed(1)} MP vs naive ${(results.scroll.baseline.canvasPixels / 1e6).toFixed(1)} MP → ${ratio(results.scroll.element.canvasPixels, results.scroll.baseline.canvasPixels)}`);
   console.log(`scroll   peak live canvases: element ${results.scroll.element.canvases} vs naive ${results.scroll.baseline.canvases}`);
