@@ -1,0 +1,76 @@
+/**
+ * Keeps the draft for a document across remounts in the same tab session (SPEC §4): the element
+ * removed and mounted again for the same document gets its signers, fields and message back, and
+ * a draft already sent comes back as its request id (the element then attaches to the request).
+ * Tab-scoped storage on purpose: signers' details are personal data, and a shared machine should
+ * not keep them after the tab closes. The token is never stored. Pure: the storage is injected.
+ */
+import type { Field, Signer } from '../api/types.js';
+
+/** Where a send stands, so a remount neither loses nor duplicates it. */
+export interface SendRecord {
+  /** The Idempotency-Key of the last attempt. */
+  key: string;
+  /** `unknown`: the outcome of the last attempt is unknown (draft locked); `sent`: the request exists. */
+  state: 'unknown' | 'sent';
+  requestId?: string;
+}
+
+export interface StoredDraft {
+  v: 1;
+  signers: Signer[];
+  fields: Field[];
+  message: string;
+  send?: SendRecord;
+}
+
+/** The part of the Web Storage API this needs (sessionStorage in the element, a Map in tests). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const PREFIX = 'jse-sign-request:draft:';
+
+export class DraftStore {
+  constructor(private readonly storage: StorageLike | undefined) {}
+
+  load(documentKey: string): StoredDraft | undefined {
+    try {
+      const raw = this.storage?.getItem(PREFIX + documentKey);
+      if (!raw) return undefined;
+      const value = JSON.parse(raw) as Partial<StoredDraft>;
+      if (value.v !== 1 || !Array.isArray(value.signers) || !Array.isArray(value.fields)) return undefined;
+      return { v: 1, signers: value.signers, fields: value.fields, message: String(value.message ?? ''), ...(value.send ? { send: value.send } : {}) };
+    } catch {
+      return undefined; // storage disabled or a value from another version: start afresh
+    }
+  }
+
+  save(documentKey: string, draft: StoredDraft): void {
+    try {
+      this.storage?.setItem(PREFIX + documentKey, JSON.stringify(draft));
+    } catch {
+      // Quota or privacy mode: the draft still lives in memory; losing persistence is not an error to show.
+    }
+  }
+
+  clear(documentKey: string): void {
+    try {
+      this.storage?.removeItem(PREFIX + documentKey);
+    } catch {
+      // as above
+    }
+  }
+}
+
+/** The identity of a document for its draft: the GED id when given, else the absolute file URL. */
+export function documentKey(documentId: string | undefined, src: string, base: string): string {
+  if (documentId) return `id:${documentId}`;
+  try {
+    return `url:${new URL(src, base).href}`;
+  } catch {
+    return `url:${src}`;
+  }
+}
