@@ -1,88 +1,69 @@
 /**
  * Wire shapes shared by the element, the proxy client and the sandbox (SPEC §3).
  * Pure types: no DOM, no Lit.
+ *
+ * These are named aliases of the types generated from docs/openapi.yaml (src/api/wire.gen.ts),
+ * the single source of truth of the wire format: change the OpenAPI file, run `npm run gen:api`.
  */
+import type { components } from './wire.gen.js';
+
+type Schemas = components['schemas'];
 
 /** A person who signs. `phone` is E.164 on the wire (`+33612345678`). */
-export interface Signer {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-}
+export type Signer = Schemas['Signer'];
 
 /**
  * A signature location, in PDF points in the page's unrotated user space
  * (the space of /MediaBox and /CropBox); `x`, `y` is the lower-left corner; `page` is 1-based.
  */
-export interface Field {
-  signerId: string;
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Field = Schemas['Field'];
 
 /** Someone the sender may pick as a signer (the `me` and `contacts` properties). */
-export interface Person {
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-}
+export type Person = Schemas['Person'];
 
-export type RequestStatus = 'pending' | 'signed' | 'refused' | 'expired' | 'cancelled';
-export type SignerStatus = 'waiting' | 'signed' | 'refused';
+/** Status of a whole request. */
+export type RequestStatus = Schemas['RequestStatus'];
+/** Status of one signer within a request. */
+export type SignerStatus = Schemas['SignerStatus'];
 
-export interface RequestSigner extends Signer {
-  status: SignerStatus;
-  signedAt?: string | null;
-}
+/** A signer as the proxy reports it, with their progress. */
+export type RequestSigner = Schemas['RequestSigner'];
 
 /** A signature request as the proxy returns it. */
-export interface SignRequest {
-  id: string;
-  status: RequestStatus;
-  createdAt: string;
-  updatedAt?: string;
-  signers: RequestSigner[];
-  fields: Field[];
-  signedDocumentUrl?: string | null;
-}
+export type SignRequest = Schemas['SignRequest'];
 
 /** The codes of `jse-error` and of the proxy's problems (SPEC §2, §3). */
-export type JseErrorCode =
-  | 'document_too_large'
-  | 'unsupported_document'
-  | 'encrypted_document'
-  | 'damaged_document'
-  | 'document_unavailable'
-  | 'token_failed'
-  | 'not_connected'
-  | 'invalid_request'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'upstream_unavailable'
-  | 'network';
+export type JseErrorCode = Schemas['JseErrorCode'];
 
 /** Validation problem codes (SPEC §3). */
-export type ValidationCode =
-  | 'required'
-  | 'invalid_email'
-  | 'duplicate_email'
-  | 'invalid_phone'
-  | 'not_mobile'
-  | 'no_field'
-  | 'unknown_signer'
-  | 'outside_page';
+export type ValidationCode = Schemas['ValidationCode'];
 
 /** One validation problem; `path` is a JSON Pointer into the request, using signer ids. */
-export interface ValidationProblem {
-  path: string;
-  code: ValidationCode;
-  message: string;
-}
+export type ValidationProblem = Schemas['ValidationProblem'];
+
+/** An RFC 9457 problem as the proxy sends it, with its stable `code`. */
+export type Problem = Schemas['Problem'];
+
+/** The token endpoint's answer. */
+export type TokenResponse = Schemas['TokenResponse'];
+
+/** Limits the proxy applies to documents (`GET /me`). */
+export type Limits = Schemas['Limits'];
+
+/** `GET /me`: the user's Jesignexpert link, connected or not. */
+export type Me = Schemas['Me'];
+export type MeConnected = Schemas['MeConnected'];
+export type MeNotConnected = Schemas['MeNotConnected'];
+
+/** The connect page's message (postMessage and BroadcastChannel `jse-connect`). */
+export type ConnectedMessage = Schemas['ConnectedMessage'];
+
+/** Locales the proxy understands for messages to signers. */
+export type Locale = Schemas['Locale'];
+
+/** `POST /requests` as JSON: the proxy fetches the GED document by id. */
+export type CreateRequestJson = Schemas['CreateRequestJson'];
+/** The `request` part of the multipart `POST /requests` (the PDF goes in part `document`). */
+export type CreateRequestPart = Schemas['CreateRequestPart'];
+/** What the sender decided, common to both forms of `POST /requests`. */
+export type RequestContent = Schemas['RequestContent'];
