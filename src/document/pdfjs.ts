@@ -32,6 +32,10 @@ export function isPdfJsRequested(): boolean {
 /**
  * Starts loading a PDF with the project's settings: worker and assets from `configure()`,
  * scripting off, the JavaScript decoders where WebAssembly is refused (pdf.js falls back itself).
+ *
+ * Range loading: pdf.js asks for 64 KiB ranges when the server allows it, and with
+ * `disableAutoFetch` and `disableStream` it fetches only what the pages shown need — no
+ * background download of the rest (the full bytes come only when sending needs them, `getData()`).
  */
 export async function openPdf(params: DocumentInitParameters): Promise<PDFDocumentLoadingTask> {
   const pdfjs = await loadPdfJs();
@@ -44,6 +48,9 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
     wasmUrl: `${assetsBase}wasm/`,
     iccUrl: `${assetsBase}iccs/`,
     enableXfa: false,
+    disableRange: false,
+    disableAutoFetch: true,
+    disableStream: true,
     ...params,
   });
 }

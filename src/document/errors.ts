@@ -1,0 +1,43 @@
+/**
+ * Why a document could not be opened. A `JseError` (its `code` is the `jse-error` code) that also
+ * keeps the facts the element needs to word the message in the user's language.
+ */
+import { JseError } from '../api/errors.js';
+import type { JseErrorCode } from '../api/types.js';
+
+export interface DocumentErrorFacts {
+  /** The file's real size, when known. */
+  size?: number;
+  /** The limit it passed. */
+  limit?: number;
+  /** HTTP status of the file's URL. */
+  status?: number;
+  /** The user typed a password and it was wrong (the prompt says so). */
+  wrongPassword?: boolean;
+}
+
+export class DocumentError extends JseError {
+  readonly facts: DocumentErrorFacts;
+
+  constructor(code: JseErrorCode, message: string, facts: DocumentErrorFacts = {}, cause?: unknown) {
+    super(code, message, { ...(facts.status !== undefined ? { status: facts.status } : {}), ...(cause !== undefined ? { cause } : {}) });
+    this.facts = facts;
+  }
+}
+
+export function tooLarge(size: number | undefined, limit: number): DocumentError {
+  const what = size === undefined ? `more than ${limit} bytes` : `${size} bytes`;
+  return new DocumentError('document_too_large', `The document is ${what}; the limit is ${limit} bytes.`, {
+    ...(size !== undefined ? { size } : {}),
+    limit,
+  });
+}
+
+export function unavailable(status: number | undefined, cause?: unknown): DocumentError {
+  const what = status === undefined ? 'network error' : `HTTP ${status}`;
+  return new DocumentError('document_unavailable', `The document cannot be fetched (${what}).`, status === undefined ? {} : { status }, cause);
+}
+
+export function damaged(reason: string, cause?: unknown): DocumentError {
+  return new DocumentError('damaged_document', `The document is damaged: ${reason}.`, {}, cause);
+}
