@@ -29,6 +29,7 @@ export class Draft {
   #signers: Signer[] = [];
   #fields: DraftField[] = [];
   #message = '';
+  #activeSignerId: string | undefined;
   readonly #listeners = new Set<Listener>();
 
   get signers(): readonly Signer[] {
@@ -83,6 +84,29 @@ export class Draft {
       ? this.#fields.map((f) => (f.field.signerId === id ? { key: f.key, field: { ...f.field, signerId: target } } : f))
       : this.#fields.filter((f) => f.field.signerId !== id);
     this.#emit();
+  }
+
+  /**
+   * The signer new fields go to: the one last chosen (by placing, selecting or reassigning a field,
+   * or by the signers panel) while it still exists, else the last signer; undefined when there is none.
+   */
+  get activeSignerId(): string | undefined {
+    const chosen = this.#activeSignerId;
+    if (chosen && this.#signers.some((s) => s.id === chosen)) return chosen;
+    return this.#signers.at(-1)?.id;
+  }
+
+  /** Chooses the signer new fields go to (ignored when unknown). */
+  setActiveSigner(id: string | undefined): void {
+    if (id !== undefined && !this.#signers.some((s) => s.id === id)) return;
+    if (id === this.#activeSignerId) return;
+    this.#activeSignerId = id;
+    this.#emit();
+  }
+
+  /** The field with that key, if it is still in the draft. */
+  field(key: string): Field | undefined {
+    return this.#fields.find((f) => f.key === key)?.field;
   }
 
   /** The number of fields each signer has. */

@@ -17,6 +17,16 @@ export const fr = {
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large': 'Le document pèse {size} ; la limite est de {limit}.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  // placement (issue 7)
+  'field.label': 'Signature de {name}, page {page}',
+  'field.labelUnnamed': 'Signature du signataire {n}, page {page}',
+  'field.signerUnnamed': 'Signataire {n}',
+  'field.reassign': 'Signataire de cette signature',
+  'field.delete': 'Supprimer la signature',
+  'field.add': 'Ajouter une signature sur cette page',
+  'field.hint': 'Flèches : déplacer (Maj : par 10 points). Alt + flèches : redimensionner. Suppr : supprimer. Échap : annuler un glisser.',
+  'field.outsidePage': 'La signature {n} dépasse de la page {page} : déplacez-la dans la page.',
+  // end placement
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -36,6 +46,16 @@ export const en: Catalogue = {
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large': 'The document is {size}; the limit is {limit}.',
   'error.generic': 'Something went wrong: {detail}',
+  // placement (issue 7)
+  'field.label': 'Signature of {name}, page {page}',
+  'field.labelUnnamed': 'Signature of signer {n}, page {page}',
+  'field.signerUnnamed': 'Signer {n}',
+  'field.reassign': 'Signer of this signature',
+  'field.delete': 'Delete the signature',
+  'field.add': 'Add a signature on this page',
+  'field.hint': 'Arrows: move (Shift: by 10 points). Alt + arrows: resize. Delete: remove. Escape: cancel a drag.',
+  'field.outsidePage': 'Signature {n} lies outside page {page}: move it inside the page.',
+  // end placement
 };
 
 export type Lang = 'fr' | 'en';

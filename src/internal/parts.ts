@@ -4,8 +4,12 @@
  * `jse-sign-request/element` stays free of side effects.
  */
 import { DocumentViewer } from '../viewer/document-viewer.js';
+import { PlacementLayer } from '../placement/placement-layer.js';
 
-const parts: ReadonlyArray<[string, CustomElementConstructor]> = [['jse-document-viewer', DocumentViewer]];
+const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
+  ['jse-document-viewer', DocumentViewer],
+  ['jse-placement-layer', PlacementLayer],
+];
 
 export function defineParts(): void {
   for (const [name, ctor] of parts) {

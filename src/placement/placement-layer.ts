@@ -1,0 +1,571 @@
+/**
+ * `<jse-placement-layer>`: the signature fields of one page, drawn over the page's canvas from
+ * their PDF coordinates, and edited by mouse, touch and keyboard. The editing rules are in
+ * `editing.ts` (pure); this element only turns input into calls to them and to the draft.
+ *
+ * The viewer puts one layer in each page box, after the canvas, and gives it the page's geometry
+ * and zoom; the fields then follow zoom, scroll, re-rendering and virtualisation by themselves.
+ * While a pointer moves only this layer re-renders (a preview); the draft changes once, when the
+ * gesture ends, so the rest of the element — and the PDF pages — do not repaint during a drag.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Field, Signer } from '../api/types.js';
+import { isInsidePage, normalizeRotation, rectToScreen, shownSize, type PageGeometry, type Point, type Rect } from '../document/geometry.js';
+import type { Draft, DraftField } from '../draft/draft.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { styleProps } from '../internal/style-props.js';
+import {
+  HANDLES,
+  KEY_STEP,
+  KEY_STEP_LARGE,
+  arrowDirection,
+  drawRect,
+  moveRect,
+  nudge,
+  placeDefault,
+  resizeRect,
+  type Handle,
+} from './editing.js';
+import { initialsOf, signerColor } from './palette.js';
+
+/** Below this distance (CSS px) a press is a click, not a drag. */
+const DRAG_THRESHOLD = 4;
+
+type Gesture =
+  | { kind: 'press'; pointerId: number; origin: Point; local: Point }
+  | { kind: 'draw'; pointerId: number; origin: Point; local: Point }
+  | { kind: 'move'; pointerId: number; origin: Point; key: string; start: Rect }
+  | { kind: 'resize'; pointerId: number; origin: Point; key: string; start: Rect; handle: Handle }
+  | { kind: 'cancelled'; pointerId: number };
+
+/** What a gesture in progress shows: a field's new place (`key`) or a field being drawn (`key` null). */
+interface Preview {
+  key: string | null;
+  rect: Rect;
+}
+
+/** The page as the viewer describes it: pdf.js `page.view` and `/Rotate`. */
+export interface LayerGeometry {
+  view: PageGeometry['view'] | readonly number[];
+  rotation: number;
+}
+
+/**
+ * The signature fields of one page, editable.
+ *
+ * @csspart field - A signature field.
+ */
+export class PlacementLayer extends LitElement {
+  static override styles = css`
+    :host {
+      position: absolute;
+      inset: 0;
+      display: block;
+      /* The page keeps scrolling under a finger; only fields and handles take touch drags. */
+      touch-action: auto;
+      user-select: none;
+      -webkit-user-select: none;
+    }
+    .surface {
+      position: absolute;
+      inset: 0;
+      cursor: crosshair;
+    }
+    .field,
+    .drawing {
+      position: absolute;
+      box-sizing: border-box;
+      border: 2px solid var(--jse-field-color);
+      border-radius: var(--jse-radius, 4px);
+      background: color-mix(in srgb, var(--jse-field-color) 14%, transparent);
+    }
+    .drawing {
+      --jse-field-color: var(--jse-color-accent, #0b5cad);
+      border-style: dashed;
+      pointer-events: none;
+    }
+    .field {
+      touch-action: none;
+      cursor: move;
+      outline: none;
+    }
+    .field.outside {
+      border-style: dashed;
+      border-color: var(--jse-color-danger, #b0243b);
+    }
+    .field:focus-visible,
+    .field.dragging {
+      box-shadow:
+        0 0 0 2px #fff,
+        0 0 0 4px var(--jse-color-accent, #0b5cad);
+    }
+    .initials {
+      position: absolute;
+      left: 4px;
+      top: 2px;
+      padding: 0 4px;
+      border-radius: 3px;
+      background: rgb(255 255 255 / 85%);
+      color: var(--jse-field-color);
+      font: 600 12px/1.4 var(--jse-font, system-ui, sans-serif);
+      pointer-events: none;
+    }
+    .handle {
+      position: absolute;
+      width: 12px;
+      height: 12px;
+      margin: -6px 0 0 -6px;
+      box-sizing: border-box;
+      border: 2px solid var(--jse-field-color);
+      background: #fff;
+      touch-action: none;
+      /* Always there to grab (a finger cannot hover), visible when the field is active. */
+      opacity: 0;
+    }
+    .field:hover .handle,
+    .field:focus-within .handle,
+    .field.dragging .handle {
+      opacity: 1;
+    }
+    @media (pointer: coarse) {
+      .handle {
+        width: 24px;
+        height: 24px;
+        margin: -12px 0 0 -12px;
+      }
+    }
+    .handle.nw,
+    .handle.w,
+    .handle.sw {
+      left: 0;
+    }
+    .handle.n,
+    .handle.s {
+      left: 50%;
+    }
+    .handle.ne,
+    .handle.e,
+    .handle.se {
+      left: 100%;
+    }
+    .handle.nw,
+    .handle.n,
+    .handle.ne {
+      top: 0;
+    }
+    .handle.w,
+    .handle.e {
+      top: 50%;
+    }
+    .handle.sw,
+    .handle.s,
+    .handle.se {
+      top: 100%;
+    }
+    .handle.nw,
+    .handle.se {
+      cursor: nwse-resize;
+    }
+    .handle.ne,
+    .handle.sw {
+      cursor: nesw-resize;
+    }
+    .handle.n,
+    .handle.s {
+      cursor: ns-resize;
+    }
+    .handle.e,
+    .handle.w {
+      cursor: ew-resize;
+    }
+    .tools {
+      position: absolute;
+      right: 0;
+      top: calc(100% + 8px);
+      z-index: 1;
+      display: none;
+      gap: 4px;
+      padding: 4px;
+      border: 1px solid var(--jse-color-border, #c9d1dc);
+      border-radius: var(--jse-radius, 4px);
+      background: var(--jse-color-bg, #fff);
+      box-shadow: 0 2px 6px rgb(0 0 0 / 20%);
+      cursor: default;
+      white-space: nowrap;
+    }
+    .tools.above {
+      top: auto;
+      bottom: calc(100% + 8px);
+    }
+    .field:focus-within .tools {
+      display: flex;
+    }
+    .tools select,
+    .tools button {
+      font: 14px var(--jse-font, system-ui, sans-serif);
+      color: var(--jse-color-text, #1c2430);
+    }
+    .add {
+      position: absolute;
+      left: 8px;
+      top: 8px;
+      z-index: 2;
+      padding: 6px 10px;
+      border: 0;
+      border-radius: var(--jse-radius, 4px);
+      background: var(--jse-color-accent, #0b5cad);
+      color: var(--jse-color-accent-text, #fff);
+      font: 14px var(--jse-font, system-ui, sans-serif);
+    }
+    /* A skip-link: there for keyboard users, seen when focused. */
+    .add:not(:focus),
+    .hint {
+      clip-path: inset(50%);
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      padding: 0;
+      white-space: nowrap;
+    }
+  `;
+
+  /** The 1-based number of the page this layer covers. */
+  @property({ attribute: false }) pageNumber = 1;
+  /** The page: pdf.js `page.view` and its rotation. */
+  @property({ attribute: false }) geometry?: LayerGeometry;
+  /** CSS pixels per PDF point at the current zoom. */
+  @property({ attribute: false }) scale = 1;
+  /** The draft whose fields this layer shows and edits. */
+  @property({ attribute: false }) draft?: Draft;
+
+  @state() private preview?: Preview;
+
+  private readonly i18n = new LocalizeController(this);
+  #gesture?: Gesture;
+  #unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#endGesture();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draft')) this.#subscribe();
+  }
+
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.draft?.subscribe(() => this.requestUpdate());
+  }
+
+  get #page(): PageGeometry | undefined {
+    const g = this.geometry;
+    if (!g || g.view.length !== 4) return undefined;
+    return { view: g.view as PageGeometry['view'], rotation: normalizeRotation(g.rotation) };
+  }
+
+  /**
+   * Adds a field of the default size in the middle of the visible part of this page (the keyboard
+   * way to place one; a toolbar button can call it too), focuses it and returns its key.
+   */
+  addFieldAtCenter(): string | undefined {
+    const page = this.#page;
+    if (!page) return undefined;
+    const box = this.getBoundingClientRect();
+    const visible = { left: Math.max(box.left, 0), top: Math.max(box.top, 0), right: Math.min(box.right, innerWidth), bottom: Math.min(box.bottom, innerHeight) };
+    for (let el = parentOf(this); el; el = parentOf(el)) {
+      const overflow = getComputedStyle(el).overflow;
+      if (!/auto|scroll|hidden/.test(overflow)) continue;
+      const r = el.getBoundingClientRect();
+      visible.left = Math.max(visible.left, r.left);
+      visible.top = Math.max(visible.top, r.top);
+      visible.right = Math.min(visible.right, r.right);
+      visible.bottom = Math.min(visible.bottom, r.bottom);
+    }
+    const centre =
+      visible.right > visible.left && visible.bottom > visible.top
+        ? { x: (visible.left + visible.right) / 2 - box.left, y: (visible.top + visible.bottom) / 2 - box.top }
+        : { x: box.width / 2, y: box.height / 2 };
+    return this.#addField(placeDefault(page, centre, this.scale));
+  }
+
+  /** Moves the keyboard focus to a field of this page. */
+  focusField(key: string): void {
+    this.#fieldElement(key)?.focus();
+  }
+
+  #fieldElement(key: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`.field[data-key="${CSS.escape(key)}"]`);
+  }
+
+  #entries(): DraftField[] {
+    return (this.draft?.entries ?? []).filter((e) => e.field.page === this.pageNumber);
+  }
+
+  /** Adds a field for the signer new fields go to (an empty signer row when there is none), then focuses it. */
+  #addField(rect: Rect): string | undefined {
+    const draft = this.draft;
+    if (!draft) return undefined;
+    const signerId = draft.activeSignerId ?? draft.addSigner().id;
+    const key = draft.addField({ signerId, page: this.pageNumber, ...rect });
+    draft.setActiveSigner(signerId);
+    void this.updateComplete.then(() => this.focusField(key));
+    return key;
+  }
+
+  #remove(key: string): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const entries = this.#entries();
+    const i = entries.findIndex((e) => e.key === key);
+    const neighbour = entries[i + 1] ?? entries[i - 1];
+    draft.removeField(key);
+    // Focus stays on the page: on the next field, else the previous one, else "add a signature".
+    void this.updateComplete.then(() => {
+      const target = neighbour && neighbour.key !== key ? this.#fieldElement(neighbour.key) : null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>('.add'))?.focus();
+    });
+  }
+
+  // ---- pointer ------------------------------------------------------------------------------
+
+  #onPointerDown = (e: PointerEvent): void => {
+    const page = this.#page;
+    if (!page || !this.draft || this.#gesture) return;
+    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    const target = e.target as Element;
+    if (target.closest('.tools, .add')) return;
+    const origin = { x: e.clientX, y: e.clientY };
+    const fieldEl = target.closest<HTMLElement>('.field');
+    if (fieldEl) {
+      const key = fieldEl.dataset['key']!;
+      const start = this.draft.field(key);
+      if (!start) return;
+      const handle = target.closest<HTMLElement>('[data-handle]')?.dataset['handle'] as Handle | undefined;
+      this.#startGesture(
+        handle ? { kind: 'resize', pointerId: e.pointerId, origin, key, start, handle } : { kind: 'move', pointerId: e.pointerId, origin, key, start },
+      );
+      fieldEl.setPointerCapture(e.pointerId);
+      // No text selection or native drag; the field takes the focus so the keys and tools apply to it.
+      e.preventDefault();
+      fieldEl.focus({ preventScroll: true });
+      return;
+    }
+    const box = this.getBoundingClientRect();
+    this.#startGesture({ kind: 'press', pointerId: e.pointerId, origin, local: { x: e.clientX - box.left, y: e.clientY - box.top } });
+    // A finger on the page may be the start of a scroll: leave it to the browser, which sends
+    // pointercancel if it scrolls. A tap (pointerup without cancel, without moving) places a field.
+    if (e.pointerType !== 'touch') {
+      (e.currentTarget as Element).setPointerCapture(e.pointerId);
+      e.preventDefault();
+    }
+  };
+
+  #onPointerMove = (e: PointerEvent): void => {
+    const g = this.#gesture;
+    const page = this.#page;
+    if (!g || !page || g.pointerId !== e.pointerId || g.kind === 'cancelled') return;
+    const delta = { x: e.clientX - g.origin.x, y: e.clientY - g.origin.y };
+    switch (g.kind) {
+      case 'press':
+        if (e.pointerType === 'touch' || Math.hypot(delta.x, delta.y) < DRAG_THRESHOLD) return;
+        this.#gesture = { ...g, kind: 'draw' };
+        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale) };
+        return;
+      case 'draw':
+        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale) };
+        return;
+      case 'move':
+        this.preview = { key: g.key, rect: moveRect(page, g.start, delta, this.scale) };
+        return;
+      case 'resize':
+        this.preview = { key: g.key, rect: resizeRect(page, g.start, g.handle, delta, this.scale) };
+        return;
+    }
+  };
+
+  #onPointerUp = (e: PointerEvent): void => {
+    const g = this.#gesture;
+    const page = this.#page;
+    if (!g || g.pointerId !== e.pointerId) return;
+    const preview = this.preview;
+    this.#endGesture();
+    if (!page || !this.draft) return;
+    switch (g.kind) {
+      case 'press':
+        this.#addField(placeDefault(page, g.local, this.scale));
+        return;
+      case 'draw':
+        if (preview) this.#addField(preview.rect);
+        return;
+      case 'move':
+      case 'resize':
+        if (preview && this.draft.field(g.key)) this.draft.updateField(g.key, preview.rect);
+        return;
+      case 'cancelled':
+        return;
+    }
+  };
+
+  #onPointerCancel = (e: PointerEvent): void => {
+    if (this.#gesture?.pointerId === e.pointerId) this.#endGesture();
+  };
+
+  /** Escape cancels a drag wherever the focus is. */
+  #onKeyDuringGesture = (e: KeyboardEvent): void => {
+    const g = this.#gesture;
+    if (e.key !== 'Escape' || !g || g.kind === 'cancelled') return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.#gesture = { kind: 'cancelled', pointerId: g.pointerId };
+    this.preview = undefined;
+  };
+
+  #startGesture(g: Gesture): void {
+    this.#gesture = g;
+    window.addEventListener('keydown', this.#onKeyDuringGesture, true);
+  }
+
+  #endGesture(): void {
+    this.#gesture = undefined;
+    this.preview = undefined;
+    window.removeEventListener('keydown', this.#onKeyDuringGesture, true);
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  #onFieldKeyDown(e: KeyboardEvent, key: string): void {
+    // Keys typed in the field's tools (the signer list) are theirs.
+    if (e.target !== e.currentTarget) return;
+    const page = this.#page;
+    const field = this.draft?.field(key);
+    if (!page || !field || !this.draft) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      this.#remove(key);
+      return;
+    }
+    const direction = arrowDirection(e.key);
+    if (!direction || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const rect = nudge(page, field, direction, e.shiftKey ? KEY_STEP_LARGE : KEY_STEP, e.altKey);
+    this.draft.updateField(key, rect);
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  /** "Marie Dupont", else the e-mail, else '' (the caller then says "signer n"). */
+  #signerName(signer: Signer | undefined): string {
+    return signer ? `${signer.firstName.trim()} ${signer.lastName.trim()}`.trim() || signer.email.trim() : '';
+  }
+
+  #label(field: Field): string {
+    const { t } = this.i18n;
+    const signers = this.draft?.signers ?? [];
+    const index = signers.findIndex((s) => s.id === field.signerId);
+    const name = this.#signerName(signers[index]);
+    return name
+      ? t('field.label', { name, page: field.page })
+      : t('field.labelUnnamed', { n: index + 1, page: field.page });
+  }
+
+  protected override render() {
+    const page = this.#page;
+    const draft = this.draft;
+    if (!page || !draft) return nothing;
+    const { t } = this.i18n;
+    const signers = draft.signers;
+    const shown = shownSize(page, this.scale);
+    const preview = this.preview;
+    return html`<div
+      class="surface"
+      @pointerdown=${this.#onPointerDown}
+      @pointermove=${this.#onPointerMove}
+      @pointerup=${this.#onPointerUp}
+      @pointercancel=${this.#onPointerCancel}
+      @lostpointercapture=${this.#onPointerCancel}
+    >
+      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${t('field.add')}</button>
+      <span id="hint" class="hint">${t('field.hint')}</span>
+      ${repeat(
+        this.#entries(),
+        (e) => e.key,
+        ({ key, field }) => {
+          const rect = preview?.key === key ? preview.rect : field;
+          const r = rectToScreen(page, rect, this.scale);
+          const index = signers.findIndex((s) => s.id === field.signerId);
+          const signer = signers[index];
+          const initials = signer ? initialsOf(signer.firstName, signer.lastName) || String(index + 1) : '?';
+          const toolsAbove = r.y + r.height + 48 > shown.height && r.y > 48;
+          return html`<div
+            class="field ${isInsidePage(page, rect, 0.01) ? '' : 'outside'} ${preview?.key === key ? 'dragging' : ''}"
+            part="field"
+            data-key=${key}
+            tabindex="0"
+            role="group"
+            aria-label=${this.#label(field)}
+            aria-describedby="hint"
+            ${styleProps({
+              left: `${r.x}px`,
+              top: `${r.y}px`,
+              width: `${r.width}px`,
+              height: `${r.height}px`,
+              '--jse-field-color': signerColor(index),
+            })}
+            @keydown=${(e: KeyboardEvent) => this.#onFieldKeyDown(e, key)}
+            @focus=${() => draft.setActiveSigner(field.signerId)}
+          >
+            <span class="initials" aria-hidden="true">${initials}</span>
+            ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
+            <div class="tools ${toolsAbove ? 'above' : ''}">
+              <select
+                aria-label=${t('field.reassign')}
+                @change=${(e: Event) => {
+                  const signerId = (e.target as HTMLSelectElement).value;
+                  draft.updateField(key, { signerId });
+                  draft.setActiveSigner(signerId);
+                }}
+              >
+                ${signers.map(
+                  (s, i) =>
+                    html`<option value=${s.id} ?selected=${s.id === field.signerId}>
+                      ${this.#signerName(s) || t('field.signerUnnamed', { n: i + 1 })}
+                    </option>`,
+                )}
+              </select>
+              <button type="button" class="delete" aria-label=${t('field.delete')} title=${t('field.delete')} @click=${() => this.#remove(key)}>
+                ×
+              </button>
+            </div>
+          </div>`;
+        },
+      )}
+      ${preview?.key === null ? this.#renderDrawing(page, preview.rect) : nothing}
+    </div>`;
+  }
+
+  #renderDrawing(page: PageGeometry, rect: Rect) {
+    const r = rectToScreen(page, rect, this.scale);
+    return html`<div
+      class="drawing"
+      aria-hidden="true"
+      ${styleProps({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` })}
+    ></div>`;
+  }
+}
+
+/** The parent across shadow roots, to find the scroll containers around the page. */
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
