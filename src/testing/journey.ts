@@ -1,0 +1,230 @@
+/**
+ * The signer's side, as the seed describes it: the e-mail "Consulter les documents et signer",
+ * "J'ai lu et j'accepte le document ci-dessus", a 4-digit SMS code (3 attempts), the drawn
+ * signature, the terms of use and the data-protection terms, "Signer", and the signed copy by
+ * e-mail. Tests and the demo play the signer through this API; each step checks the ones before,
+ * as Jesignexpert's pages would.
+ */
+import type { SignRequest } from '../api/types.js';
+import { stampSignatures, trimToInk } from './stamp.js';
+import type { OutboxEmail, OutboxSms, SandboxState, StoredRequest, StoredSigner } from './state.js';
+
+/** Wrong codes allowed before the signer is locked out. */
+export const MAX_CODE_ATTEMPTS = 3;
+
+export type JourneyErrorCode =
+  | 'no_invitation'
+  | 'closed'
+  | 'already_done'
+  | 'document_not_accepted'
+  | 'code_not_verified'
+  | 'locked'
+  | 'no_signature'
+  | 'terms_not_accepted';
+
+/** A step the signer cannot take now (the page would not offer it). */
+export class JourneyError extends Error {
+  override readonly name = 'JourneyError';
+  readonly code: JourneyErrorCode;
+  constructor(code: JourneyErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface CodeResult {
+  accepted: boolean;
+  /** Wrong codes still allowed. */
+  attemptsLeft: number;
+  locked: boolean;
+}
+
+const INVITE = /^jse-sandbox:\/\/sign\/([a-z0-9]+)$/;
+
+/** The signer journey over a sandbox's state. */
+export class SandboxJourney {
+  readonly #state: SandboxState;
+  readonly #proxyUrl: string;
+  /** Signing rewrites the whole file: signatures on one request are stamped one after the other. */
+  readonly #queues = new Map<string, Promise<unknown>>();
+
+  constructor(state: SandboxState, proxyUrl: string) {
+    this.#state = state;
+    this.#proxyUrl = proxyUrl;
+  }
+
+  #serialize = <T>(requestId: string, task: () => Promise<T>): Promise<T> => {
+    const run = (this.#queues.get(requestId) ?? Promise.resolve()).catch(() => undefined).then(task);
+    this.#queues.set(requestId, run);
+    return run;
+  };
+
+  /** Invitations in the e-mail outbox (to one address when given), oldest first. */
+  invitations(email?: string): OutboxEmail[] {
+    return this.#state.emailsTo(email).filter((m) => m.kind === 'invitation');
+  }
+
+  /**
+   * Opens the signing pages from an invitation: the e-mail itself, its link, or the signer's
+   * address (their latest invitation).
+   */
+  open(invitation: OutboxEmail | string): SignerSession {
+    let link: string | undefined;
+    if (typeof invitation !== 'string') link = invitation.link;
+    else if (INVITE.test(invitation)) link = invitation;
+    else link = this.invitations(invitation).at(-1)?.link;
+    const token = link === undefined ? undefined : INVITE.exec(link)?.[1];
+    const found = token === undefined ? undefined : this.#state.findInvitation(token);
+    if (!found) throw new JourneyError('no_invitation', `No invitation for ${typeof invitation === 'string' ? invitation : invitation.to}.`);
+    return new SignerSession(this.#state, this.#proxyUrl, found.request.id, found.signer.id, this.#serialize);
+  }
+
+  /** Plays a whole signer journey the happy way (for tests that only need a signed request). */
+  async signAs(email: string, signature: Blob | Uint8Array | ArrayBuffer): Promise<SignRequest> {
+    const session = this.open(email);
+    const sms = session.acceptDocument();
+    session.enterCode(sms.code);
+    await session.drawSignature(signature);
+    session.acceptTerms({ termsOfUse: true, dataProtection: true });
+    return session.sign();
+  }
+}
+
+/** One signer on the signing pages of one request. */
+export class SignerSession {
+  readonly #state: SandboxState;
+  readonly #proxyUrl: string;
+  readonly #serialize: <T>(requestId: string, task: () => Promise<T>) => Promise<T>;
+  readonly requestId: string;
+  readonly signerId: string;
+
+  /** @internal Sessions come from `SandboxJourney.open()`. */
+  constructor(
+    state: SandboxState,
+    proxyUrl: string,
+    requestId: string,
+    signerId: string,
+    serialize: <T>(requestId: string, task: () => Promise<T>) => Promise<T>,
+  ) {
+    this.#state = state;
+    this.#proxyUrl = proxyUrl;
+    this.requestId = requestId;
+    this.signerId = signerId;
+    this.#serialize = serialize;
+  }
+
+  /** The document the signer reads (with the signatures already given). */
+  get document(): Uint8Array {
+    return this.#open().request.current;
+  }
+
+  /** The request as the proxy would return it now. */
+  get request(): SignRequest {
+    return this.#state.toWire(this.#open(false).request, this.#proxyUrl);
+  }
+
+  /** "J'ai lu et j'accepte le document ci-dessus": the SMS code is sent. */
+  acceptDocument(): OutboxSms {
+    const { request, signer } = this.#open();
+    if (signer.progress.locked) throw new JourneyError('locked', 'Too many wrong codes.');
+    signer.progress.documentAccepted = true;
+    return this.#state.sendCode(request, signer);
+  }
+
+  /** Sends a new code (the previous one no longer works); not after a lock-out. */
+  resendCode(): OutboxSms {
+    const { request, signer } = this.#open();
+    if (!signer.progress.documentAccepted) throw new JourneyError('document_not_accepted', 'Accept the document first.');
+    if (signer.progress.locked) throw new JourneyError('locked', 'Too many wrong codes.');
+    return this.#state.sendCode(request, signer);
+  }
+
+  /** Enters the SMS code. A wrong code is refused; the third wrong one locks the signer out. */
+  enterCode(code: string): CodeResult {
+    const { signer } = this.#open();
+    const progress = signer.progress;
+    if (!progress.documentAccepted || progress.code === null) throw new JourneyError('document_not_accepted', 'Accept the document first.');
+    if (progress.locked) throw new JourneyError('locked', 'Too many wrong codes.');
+    if (progress.codeVerified) return { accepted: true, attemptsLeft: MAX_CODE_ATTEMPTS - progress.wrongCodes, locked: false };
+    if (code.trim() === progress.code) {
+      progress.codeVerified = true;
+    } else {
+      progress.wrongCodes += 1;
+      if (progress.wrongCodes >= MAX_CODE_ATTEMPTS) {
+        progress.locked = true;
+        progress.code = null;
+      }
+    }
+    this.#state.changed();
+    return { accepted: progress.codeVerified, attemptsLeft: Math.max(0, MAX_CODE_ATTEMPTS - progress.wrongCodes), locked: progress.locked };
+  }
+
+  /**
+   * The signature the signer drew (PNG or JPEG bytes, e.g. a canvas's `toBlob`). Rejected when it
+   * has no ink, as the signing page keeps "Signer" disabled on an empty pad.
+   */
+  async drawSignature(image: Blob | Uint8Array | ArrayBuffer): Promise<void> {
+    this.#verified();
+    const bytes = image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : new Uint8Array(image instanceof ArrayBuffer ? image.slice(0) : image.slice());
+    await trimToInk(bytes).catch(() => {
+      throw new JourneyError('no_signature', 'The signature is empty.');
+    });
+    const { signer } = this.#verified();
+    signer.progress.signature = bytes;
+    this.#state.changed();
+  }
+
+  /** Ticks the terms of use and the data-protection terms. */
+  acceptTerms(terms: { termsOfUse: boolean; dataProtection: boolean }): void {
+    const { signer } = this.#verified();
+    signer.progress.termsOfUse = terms.termsOfUse;
+    signer.progress.dataProtection = terms.dataProtection;
+    this.#state.changed();
+  }
+
+  /**
+   * "Signer": the signature is stamped in each of the signer's fields. When this was the last
+   * signer, the request becomes `signed` and everyone receives the signed copy by e-mail.
+   */
+  async sign(): Promise<SignRequest> {
+    const { signer } = this.#verified();
+    const signature = signer.progress.signature;
+    if (signature === null) throw new JourneyError('no_signature', 'Draw the signature first.');
+    if (!signer.progress.termsOfUse || !signer.progress.dataProtection) {
+      throw new JourneyError('terms_not_accepted', 'Both the terms of use and the data-protection terms must be accepted.');
+    }
+    const ink = await trimToInk(signature);
+    return this.#serialize(this.requestId, async () => {
+      // Checked again inside the queue: the request may have been cancelled or refused meanwhile.
+      const { request } = this.#verified();
+      const fields = request.fields.filter((f) => f.signerId === signer.id);
+      const stamped = await stampSignatures(request.current, fields.map((field) => ({ field, image: ink })));
+      this.#verified();
+      this.#state.recordSignature(request.id, signer.id, stamped);
+      return this.#state.toWire(request, this.#proxyUrl);
+    });
+  }
+
+  /** The signer declines to sign: the request is refused. */
+  refuse(reason = ''): SignRequest {
+    const { request, signer } = this.#open();
+    this.#state.refuse(request.id, signer.id, reason);
+    return this.#state.toWire(request, this.#proxyUrl);
+  }
+
+  #open(requireOpen = true): { request: StoredRequest; signer: StoredSigner } {
+    const request = this.#state.getRequest(this.requestId);
+    const signer = request?.signers.find((s) => s.id === this.signerId);
+    if (!request || !signer) throw new JourneyError('no_invitation', 'This invitation no longer exists.');
+    if (requireOpen && request.status !== 'pending') throw new JourneyError('closed', `The request is ${request.status}.`);
+    if (requireOpen && signer.status !== 'waiting') throw new JourneyError('already_done', `This signer has ${signer.status}.`);
+    return { request, signer };
+  }
+
+  #verified(): { request: StoredRequest; signer: StoredSigner } {
+    const opened = this.#open();
+    if (opened.signer.progress.locked) throw new JourneyError('locked', 'Too many wrong codes.');
+    if (!opened.signer.progress.codeVerified) throw new JourneyError('code_not_verified', 'Enter the SMS code first.');
+    return opened;
+  }
+}
