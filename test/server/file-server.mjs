@@ -15,7 +15,9 @@
  *   GET|DELETE /__csp-report  the CSP violations reported so far (pages under /__csp/ report there)
  * Options on any served file, in the query: count=<key>, head=refuse, probe=refuse (the bytes=0-0
  * probe answered 403), ranges=0 (ignore Range), status=<code>, type=<content-type>, etag=<value>,
- * delay=<ms before the body>, rate=<bytes per second>, disposition=<filename>.
+ * delay=<ms before the body>, rate=<bytes per second>, disposition=<filename>,
+ * length=none (no Content-Length: a chunked body whose size the client cannot know up front),
+ * modified=<HTTP date> (Last-Modified).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -131,6 +133,7 @@ export function fileServer({ root, fixtures }) {
     const type = q.get('type') || source.type;
     ctx.set('Content-Type', type);
     if (q.get('etag')) ctx.set('ETag', q.get('etag'));
+    if (q.get('modified')) ctx.set('Last-Modified', q.get('modified'));
     if (q.get('disposition')) ctx.set('Content-Disposition', `attachment; filename="${q.get('disposition')}"`);
     const ranges = q.get('ranges') !== '0';
     if (ranges) ctx.set('Accept-Ranges', 'bytes');
@@ -153,11 +156,15 @@ export function fileServer({ root, fixtures }) {
       ctx.status = 200;
     }
     const length = size === 0 ? 0 : end - start + 1;
-    ctx.set('Content-Length', String(length));
+    const sendLength = q.get('length') !== 'none';
+    if (sendLength) ctx.set('Content-Length', String(length));
     record.status = ctx.status;
     if (ctx.method === 'HEAD') {
+      // A null body makes Koa answer 204 and drop Content-Length: restore both.
       ctx.body = null;
-      ctx.set('Content-Length', String(length));
+      ctx.status = record.status;
+      if (sendLength) ctx.set('Content-Length', String(length));
+      else ctx.remove('Content-Length');
       return;
     }
 
@@ -170,7 +177,7 @@ export function fileServer({ root, fixtures }) {
       if (counter) counter.bytes += n;
     }));
     // Koa would otherwise drop Content-Length for a stream body.
-    ctx.length = length;
+    if (sendLength) ctx.length = length;
   };
 }
 
