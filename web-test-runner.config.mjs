@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileServer } from './test/server/file-server.mjs';
 import { inputCommands } from './test/server/input-commands.mjs';
+import { slowProxy } from './test/server/slow-proxy.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(root, process.env.JSE_FIXTURES ?? '../shared/fixtures');
@@ -47,6 +48,7 @@ export default {
       return next();
     },
     fileServer({ root, fixtures }),
+    slowProxy(),
   ],
   browsers: [
     chromeLauncher({

@@ -9,6 +9,21 @@ const RETRYABLE: ReadonlySet<JseErrorCode> = new Set<JseErrorCode>([
   'network',
 ]);
 
+/** Options of {@link JseError}. */
+export interface JseErrorOptions {
+  status?: number;
+  retryable?: boolean;
+  errors?: ValidationProblem[];
+  /**
+   * Set on a `network` failure of `POST /requests`: the proxy may or may not have created the
+   * request. The draft must then be locked: retry with the same Idempotency-Key, or abandon.
+   */
+  outcomeUnknown?: boolean;
+  /** Milliseconds the proxy asked to wait (`Retry-After`) before trying again. */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
 /**
  * The one error type the element rejects with and reports in `jse-error`.
  * Plain data plus `Error`, so hosts can log it or `structuredClone` its fields.
@@ -19,17 +34,19 @@ export class JseError extends Error {
   readonly retryable: boolean;
   readonly status?: number;
   readonly errors?: ValidationProblem[];
+  /** True when a send failed in a way that leaves unknown whether the request was created. */
+  readonly outcomeUnknown: boolean;
+  /** Milliseconds the proxy asked to wait before trying again, when it said so. */
+  readonly retryAfter?: number;
 
-  constructor(
-    code: JseErrorCode,
-    message: string,
-    options: { status?: number; retryable?: boolean; errors?: ValidationProblem[]; cause?: unknown } = {},
-  ) {
+  constructor(code: JseErrorCode, message: string, options: JseErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable ?? RETRYABLE.has(code);
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
     if (options.status !== undefined) this.status = options.status;
     if (options.errors !== undefined) this.errors = options.errors;
+    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
 
   /** The `jse-error` event detail. */
