@@ -5,10 +5,12 @@
  */
 import { DocumentViewer } from '../viewer/document-viewer.js';
 import { PlacementLayer } from '../placement/placement-layer.js';
+import { SignersPanel } from '../signers/signers-panel.js';
 
 const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['jse-document-viewer', DocumentViewer],
   ['jse-placement-layer', PlacementLayer],
+  ['jse-signers-panel', SignersPanel],
 ];
 
 export function defineParts(): void {
