@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
 import type { Field, Person, Signer, SignRequest } from './api/types.js';
 import { Draft } from './draft/draft.js';
@@ -88,6 +89,30 @@ export class JseSignRequest extends LitElement {
   private readonly draft = new Draft();
   private loadGeneration = 0;
   private closeDocument?: () => void;
+  private loadAbort?: AbortController;
+  /** The proxy's document limits (`/me`); the defaults of SPEC §4 until it answers. */
+  private documentLimits?: Partial<DocumentLimits>;
+  private clientCache?: { key: string; client: ProxyClient };
+
+  /**
+   * The proxy client for the current `token-endpoint` / `proxy-url` (undefined without an
+   * endpoint). One per configuration, so its token cache survives re-renders.
+   */
+  protected get client(): ProxyClient | undefined {
+    if (!this.tokenEndpoint) return undefined;
+    const key = `${this.tokenEndpoint}\n${this.proxyUrl ?? ''}`;
+    if (this.clientCache?.key !== key) {
+      const base = document.baseURI;
+      this.clientCache = {
+        key,
+        client: new ProxyClient({
+          tokenEndpoint: new URL(this.tokenEndpoint, base).href,
+          ...(this.proxyUrl ? { proxyUrl: new URL(this.proxyUrl, base).href } : {}),
+        }),
+      };
+    }
+    return this.clientCache.client;
+  }
 
   constructor() {
     super();
