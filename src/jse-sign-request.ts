@@ -7,13 +7,21 @@ import { Draft } from './draft/draft.js';
 import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
-import type { LoadedDocument } from './document/types.js';
+import { DocumentError } from './document/errors.js';
+import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
 
-type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: JseError };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'error'; error: JseError }
+  /** An encrypted PDF the proxy accepts: the user types its password (`answer(undefined)`: gives up). */
+  | { kind: 'password'; incorrect: boolean; answer: (password: string | undefined) => void };
 
 /**
  * Sends a file from a GED for electronic signature through Jesignexpert: shows the PDF or image,
@@ -159,6 +167,8 @@ export class JseSignRequest extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadGeneration++;
+    this.loadAbort?.abort();
+    if (this.phase.kind === 'password') this.phase.answer(undefined);
     this.closeDocument?.();
     this.closeDocument = undefined;
   }
@@ -172,8 +182,35 @@ export class JseSignRequest extends LitElement {
     if (changed.has('src')) void this.load();
   }
 
+  /**
+   * Applies the proxy's document limits (from `/me`). A document already open (or refused) under
+   * the previous limits is opened again when the new ones change its outcome.
+   * (Protected only until the account step calls it with `/me`'s `limits`.)
+   * @internal
+   */
+  protected applyLimits(limits: Partial<DocumentLimits>): void {
+    const before = this.documentLimits;
+    this.documentLimits = limits;
+    const doc = this.document;
+    const changed =
+      before?.maxDocumentBytes !== limits.maxDocumentBytes ||
+      before?.acceptsEncrypted !== limits.acceptsEncrypted ||
+      String(before?.acceptedTypes) !== String(limits.acceptedTypes);
+    if (!changed || !this.src || this.phase.kind === 'idle') return;
+    const stale = doc
+      ? (limits.maxDocumentBytes !== undefined && doc.size > limits.maxDocumentBytes) ||
+        (doc.encrypted && !limits.acceptsEncrypted) ||
+        (limits.acceptedTypes !== undefined && !limits.acceptedTypes.includes(doc.mime))
+      : this.phase.kind === 'error' && ['document_too_large', 'encrypted_document', 'unsupported_document'].includes(this.phase.error.code);
+    if (stale || this.phase.kind === 'loading') void this.load();
+  }
+
   private async load(): Promise<void> {
     const generation = ++this.loadGeneration;
+    this.loadAbort?.abort();
+    if (this.phase.kind === 'password') this.phase.answer(undefined);
+    const abort = new AbortController();
+    this.loadAbort = abort;
     this.closeDocument?.();
     this.closeDocument = undefined;
     this.document = undefined;
@@ -186,7 +223,10 @@ export class JseSignRequest extends LitElement {
       const { loadDocument } = await import('./document/loader.js');
       const doc = await loadDocument(this.src, {
         withCredentials: this.withCredentials,
+        signal: abort.signal,
+        ...(this.documentLimits ? { limits: this.documentLimits } : {}),
         ...(this.documentName ? { name: this.documentName } : {}),
+        askPassword: ({ incorrect }) => this.askPassword(generation, incorrect),
       });
       if (generation !== this.loadGeneration) {
         void doc.destroy();
@@ -210,10 +250,56 @@ export class JseSignRequest extends LitElement {
       );
     } catch (cause) {
       if (generation !== this.loadGeneration) return;
-      const error =
-        cause instanceof JseError ? cause : new JseError('damaged_document', String((cause as Error)?.message ?? cause), { cause });
+      const code = cause instanceof JseError ? cause.code : 'damaged_document';
+      // The event carries the message the user reads, in their language.
+      const error = new JseError(code, this.loadErrorMessage(cause), {
+        ...(cause instanceof JseError ? { retryable: cause.retryable } : {}),
+        ...(cause instanceof JseError && cause.status !== undefined ? { status: cause.status } : {}),
+        cause,
+      });
       this.phase = { kind: 'error', error };
       this.emit(new JseErrorEvent(error.toDetail()));
+    }
+  }
+
+  /** Shows the password prompt and resolves with what the user types (`undefined`: gave up). */
+  private askPassword(generation: number, incorrect: boolean): Promise<string | undefined> {
+    if (generation !== this.loadGeneration) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.phase = {
+        kind: 'password',
+        incorrect,
+        answer: (password) => {
+          if (this.phase.kind === 'password' && generation === this.loadGeneration) this.phase = { kind: 'loading' };
+          resolve(password);
+        },
+      };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#jse-password')?.focus());
+    });
+  }
+
+  /** A loading failure in the user's words: real size and limit, HTTP status, what to do. */
+  private loadErrorMessage(cause: unknown): string {
+    const { t, lang } = this.i18n;
+    if (!(cause instanceof JseError)) return t('error.damaged_document');
+    const facts = cause instanceof DocumentError ? cause.facts : {};
+    switch (cause.code) {
+      case 'document_too_large': {
+        const limit = facts.limit ?? this.documentLimits?.maxDocumentBytes ?? 10_000_000;
+        if (facts.size === undefined) return t('load.tooLargeUnknownSize', { limit: formatBytes(lang, limit) });
+        let [size, max] = [formatBytes(lang, facts.size), formatBytes(lang, limit)];
+        // "10 Mo ; la limite est de 10 Mo" would say nothing: then give the exact bytes.
+        if (size === max) [size, max] = [t('load.bytesExact', { count: facts.size }), t('load.bytesExact', { count: limit })];
+        return t('error.document_too_large', { size, limit: max });
+      }
+      case 'document_unavailable':
+        return t('error.document_unavailable', { detail: cause.status !== undefined ? `HTTP ${cause.status}` : t('load.networkError') });
+      case 'unsupported_document':
+      case 'encrypted_document':
+      case 'damaged_document':
+        return t(`error.${cause.code}`);
+      default:
+        return t('error.generic', { detail: cause.message });
     }
   }
 
@@ -236,11 +322,17 @@ export class JseSignRequest extends LitElement {
         return html`<p class="message">${t('doc.noSource')}</p>`;
       case 'loading':
         return html`<p class="message" role="status">${t('doc.loading')}</p>`;
-      case 'error':
+      case 'error': {
+        const { error } = this.phase;
+        // Retrying helps when the file may come back, or to type the password again.
+        const retry = error.retryable || (error.code === 'encrypted_document' && this.documentLimits?.acceptsEncrypted === true);
         return html`<div class="message" role="alert">
-          <p>${t(`error.${this.phase.error.code}` as 'error.damaged_document', { detail: this.phase.error.message })}</p>
-          <button @click=${() => void this.load()}>${t('error.retry')}</button>
+          <p>${error.message}</p>
+          ${retry ? html`<button @click=${() => void this.load()}>${t('error.retry')}</button>` : nothing}
         </div>`;
+      }
+      case 'password':
+        return this.renderPassword(this.phase);
       case 'ready':
         return html`<jse-document-viewer
           class="pages"
@@ -250,5 +342,32 @@ export class JseSignRequest extends LitElement {
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
         ></jse-document-viewer>`;
     }
+  }
+
+  private renderPassword(phase: Extract<Phase, { kind: 'password' }>) {
+    const { t } = this.i18n;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.currentTarget as HTMLFormElement;
+      const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+      form.reset();
+      phase.answer(password);
+    };
+    return html`<form class="message password" aria-labelledby="jse-password-title" @submit=${submit}>
+      <p id="jse-password-title">${t('password.title')}</p>
+      <label for="jse-password">${t('password.label')}</label>
+      <input
+        id="jse-password"
+        name="password"
+        type="password"
+        autocomplete="off"
+        required
+        aria-invalid=${phase.incorrect ? 'true' : 'false'}
+        aria-describedby=${phase.incorrect ? 'jse-password-error' : nothing}
+      />
+      ${phase.incorrect ? html`<p id="jse-password-error" role="alert">${t('password.incorrect')}</p>` : nothing}
+      <button type="submit">${t('password.open')}</button>
+      <button type="button" @click=${() => phase.answer(undefined)}>${t('password.cancel')}</button>
+    </form>`;
   }
 }

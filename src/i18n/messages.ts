@@ -9,6 +9,16 @@ export const fr = {
   'doc.noSource': 'Aucun document à afficher.',
   'doc.pageLabel': 'Page {page} sur {count}',
   'doc.pageCounter': '{page} / {count}',
+  // loading (issue 5)
+  'load.tooLargeUnknownSize': 'Le document dépasse la limite de {limit}.',
+  'load.bytesExact': '{count} octets',
+  'load.networkError': 'erreur réseau',
+  'password.title': 'Ce PDF est protégé par un mot de passe. Saisissez-le pour l’ouvrir.',
+  'password.label': 'Mot de passe du document',
+  'password.incorrect': 'Mot de passe incorrect. Réessayez.',
+  'password.open': 'Ouvrir',
+  'password.cancel': 'Annuler',
+  // end loading
   'error.retry': 'Réessayer',
   'error.document_unavailable': 'Le document est inaccessible ({detail}).',
   'error.damaged_document': 'Le document est endommagé et ne peut pas être ouvert.',
@@ -80,6 +90,16 @@ export const en: Catalogue = {
   'doc.noSource': 'No document to show.',
   'doc.pageLabel': 'Page {page} of {count}',
   'doc.pageCounter': '{page} / {count}',
+  // loading (issue 5)
+  'load.tooLargeUnknownSize': 'The document is over the {limit} limit.',
+  'load.bytesExact': '{count} bytes',
+  'load.networkError': 'network error',
+  'password.title': 'This PDF is protected by a password. Type it to open the document.',
+  'password.label': 'Document password',
+  'password.incorrect': 'Wrong password. Try again.',
+  'password.open': 'Open',
+  'password.cancel': 'Cancel',
+  // end loading
   'error.retry': 'Retry',
   'error.document_unavailable': 'The document cannot be reached ({detail}).',
   'error.damaged_document': 'The document is damaged and cannot be opened.',

@@ -1,0 +1,197 @@
+/**
+ * The element's side of loading: jse-ready and jse-error details, the messages the user reads,
+ * the retry button, and the password prompt (SPEC §2, §4).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { DocumentLimits } from '../../src/document/types.js';
+import type { JseSignRequest } from '../../src/jse-sign-request.js';
+import { makePdf, serve } from '../helpers/documents.js';
+import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
+import { encryptedPdf } from './crafted.js';
+import { canvasImage } from './images.js';
+
+/** The element's limits as the account step will set them from `/me`. */
+const setLimits = (el: JseSignRequest, limits: Partial<DocumentLimits>) =>
+  (el as unknown as { applyLimits(l: Partial<DocumentLimits>): void }).applyLimits(limits);
+
+const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const button = (el: JseSignRequest, label: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+
+async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
+  for (let waited = 0; !check(); waited += 20) {
+    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function mount(src: string, lang = 'fr'): Promise<JseSignRequest> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  const el = document.createElement('jse-sign-request');
+  el.src = src;
+  wrapper.append(el);
+  return el;
+}
+
+describe('<jse-sign-request> loading', function () {
+  this.timeout(30000);
+  before(useInstalledPdfJs);
+
+  it('jse-ready for a PDF: the detail of SPEC §2', async () => {
+    const bytes = await makePdf([{ mediaBox: [0, 0, 600, 400], cropBox: [50, 20, 550, 380], rotate: 270 }, {}]);
+    const el = document.createElement('jse-sign-request');
+    const ready = nextEvent(el, 'jse-ready');
+    el.src = `${await serve(bytes, 'x.pdf')}?disposition=Lettre%20de%20mission.pdf`;
+    document.body.append(el);
+    const { detail } = await ready;
+    expect(detail).to.deep.equal({
+      documentName: 'Lettre de mission.pdf',
+      size: bytes.length,
+      type: 'pdf',
+      pageCount: 2,
+      pages: [
+        { view: [50, 20, 550, 380], rotation: 270, width: 360, height: 500 },
+        { view: [0, 0, 595.28, 841.89], rotation: 0, width: 595.28, height: 841.89 },
+      ],
+    });
+    el.remove();
+  });
+
+  it("jse-ready for an image: type 'image', its size, its one A4 page", async () => {
+    const png = await canvasImage(300, 200, 'image/png');
+    const el = document.createElement('jse-sign-request');
+    el.documentName = 'Plan.png';
+    const ready = nextEvent(el, 'jse-ready');
+    el.src = await serve(png, 'p.png');
+    document.body.append(el);
+    const { detail } = await ready;
+    expect(detail).to.deep.equal({
+      documentName: 'Plan.png',
+      size: png.length,
+      type: 'image',
+      pageCount: 1,
+      pages: [{ view: [0, 0, 841.89, 595.28], rotation: 0, width: 841.89, height: 595.28 }],
+    });
+    el.remove();
+  });
+
+  it('too large: jse-error with the real size and the limit, in French and in English; no retry', async () => {
+    const big = new Uint8Array(11_000_000);
+    big.set(new TextEncoder().encode('%PDF-1.7'));
+    const src = await serve(big, 'gros.pdf');
+    const fr = await mount(src);
+    const frError = await nextEvent(fr, 'jse-error');
+    expect(frError.detail).to.deep.equal({
+      code: 'document_too_large',
+      message: 'Le document pèse 11 Mo ; la limite est de 10 Mo.',
+      retryable: false,
+    });
+    await fr.updateComplete;
+    expect(shadowText(fr)).to.contain('Le document pèse 11 Mo ; la limite est de 10 Mo.');
+    expect(button(fr, 'Réessayer')).to.equal(undefined);
+    const en = await mount(src, 'en');
+    expect((await nextEvent(en, 'jse-error')).detail.message).to.equal('The document is 11 MB; the limit is 10 MB.');
+  });
+
+  it('gives exact bytes when the rounded size and limit would read the same', async () => {
+    const src = await serve(await makePdf(), 'a.pdf');
+    const el = document.createElement('jse-sign-request');
+    const size = (await fetch(src, { method: 'HEAD' })).headers.get('content-length');
+    setLimits(el, { maxDocumentBytes: Number(size) - 1 });
+    const error = nextEvent(el, 'jse-error');
+    el.src = src;
+    document.body.append(el);
+    const { message } = (await error).detail;
+    expect(message).to.match(/^Le document pèse [\d\s\u202f]+ octets ; la limite est de [\d\s\u202f]+ octets\.$/);
+    expect(message.replace(/\D/g, '')).to.equal(`${size}${Number(size) - 1}`);
+    el.remove();
+  });
+
+  it('unavailable file: document_unavailable with its status and a retry that works once the file is there', async () => {
+    const src = `/__files/later-${Date.now().toString(36)}/contrat.pdf`;
+    const el = await mount(src);
+    const { detail } = await nextEvent(el, 'jse-error');
+    expect(detail).to.deep.equal({ code: 'document_unavailable', message: 'Le document est inaccessible (HTTP 404).', retryable: true, status: 404 });
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    await fetch(src, { method: 'PUT', body: (await makePdf()) as BodyInit });
+    const ready = nextEvent(el, 'jse-ready');
+    button(el, 'Réessayer')!.click();
+    expect((await ready).detail.pageCount).to.equal(1);
+  });
+
+  it('unsupported and damaged files: their codes and messages', async () => {
+    const text = await mount(await serve('Bonjour', 'faux.pdf'));
+    expect((await nextEvent(text, 'jse-error')).detail).to.deep.equal({
+      code: 'unsupported_document',
+      message: 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
+      retryable: false,
+    });
+    const empty = await mount(await serve(new Uint8Array(0), 'vide.pdf'));
+    expect((await nextEvent(empty, 'jse-error')).detail.code).to.equal('damaged_document');
+  });
+
+  it('encrypted PDF: refused up front by default', async () => {
+    const el = await mount(await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf'));
+    const { detail } = await nextEvent(el, 'jse-error');
+    expect(detail.code).to.equal('encrypted_document');
+    expect(detail.message).to.contain('Enregistrez-en une copie non protégée');
+    expect(el.shadowRoot!.querySelector('input[type=password]')).to.equal(null);
+  });
+
+  it('encrypted PDF accepted by the proxy: a password prompt that says when it is wrong', async () => {
+    const src = await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf');
+    const el = document.createElement('jse-sign-request');
+    setLimits(el, { acceptsEncrypted: true });
+    el.src = src;
+    document.body.append(el);
+    const input = () => el.shadowRoot!.querySelector<HTMLInputElement>('input[type=password]');
+    await until(() => input() !== null, 'the password prompt');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(input());
+    expect(shadowText(el)).to.contain('Ce PDF est protégé par un mot de passe');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: 'faux' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.querySelector('#jse-password-error') !== null, 'the wrong-password message');
+    expect(shadowText(el)).to.contain('Mot de passe incorrect');
+    expect(input()!.getAttribute('aria-invalid')).to.equal('true');
+    expect(input()!.value).to.equal('');
+
+    const ready = nextEvent(el, 'jse-ready');
+    input()!.focus();
+    await sendKeys({ type: 'secret' });
+    await sendKeys({ press: 'Enter' });
+    expect((await ready).detail.pageCount).to.equal(1);
+    el.remove();
+  });
+
+  it('giving up the password: encrypted_document, and a retry that asks again', async () => {
+    const el = document.createElement('jse-sign-request');
+    setLimits(el, { acceptsEncrypted: true });
+    el.src = await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf');
+    document.body.append(el);
+    await until(() => button(el, 'Annuler') !== undefined, 'the password prompt');
+    const error = nextEvent(el, 'jse-error');
+    button(el, 'Annuler')!.click();
+    expect((await error).detail.code).to.equal('encrypted_document');
+    await el.updateComplete;
+    button(el, 'Réessayer')!.click();
+    await until(() => el.shadowRoot!.querySelector('input[type=password]') !== null, 'the prompt again');
+    el.remove();
+  });
+
+  it('limits arriving later re-open a document they now refuse or accept', async () => {
+    const el = await mount(await serve(encryptedPdf(), 'owner-only.pdf'));
+    expect((await nextEvent(el, 'jse-error')).detail.code).to.equal('encrypted_document');
+    const ready = nextEvent(el, 'jse-ready');
+    setLimits(el, { acceptsEncrypted: true });
+    expect((await ready).detail.pageCount).to.equal(1);
+    const refused = nextEvent(el, 'jse-error');
+    setLimits(el, { acceptsEncrypted: true, maxDocumentBytes: 100 });
+    expect((await refused).detail.code).to.equal('document_too_large');
+  });
+});
