@@ -143,8 +143,8 @@ export class SignerSession {
   enterCode(code: string): CodeResult {
     const { signer } = this.#open();
     const progress = signer.progress;
-    if (!progress.documentAccepted || progress.code === null) throw new JourneyError('document_not_accepted', 'Accept the document first.');
     if (progress.locked) throw new JourneyError('locked', 'Too many wrong codes.');
+    if (!progress.documentAccepted || progress.code === null) throw new JourneyError('document_not_accepted', 'Accept the document first.');
     if (progress.codeVerified) return { accepted: true, attemptsLeft: MAX_CODE_ATTEMPTS - progress.wrongCodes, locked: false };
     if (code.trim() === progress.code) {
       progress.codeVerified = true;
