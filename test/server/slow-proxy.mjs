@@ -53,6 +53,7 @@ export function slowProxy() {
       await sleep((chunk.length / rate) * 1000);
     }
     if (opts.drop) {
+      ctx.respond = false; // Koa must not answer on the destroyed socket
       ctx.req.socket.destroy();
       return;
     }
