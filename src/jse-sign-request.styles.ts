@@ -51,6 +51,44 @@ export const styles = css`
     flex: 1;
     min-height: 0;
   }
+  /* document + signers panel (issue 8): side by side, stacked when the element is narrow */
+  .body {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    container-type: inline-size;
+  }
+  .workspace {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+  }
+  .workspace > :not(.side) {
+    flex: 1;
+    min-width: 0;
+  }
+  .side {
+    flex: 0 0 22.5rem;
+    max-width: 100%;
+    overflow-y: auto;
+    border-left: 1px solid var(--jse-color-border);
+  }
+  @container (max-width: 44rem) {
+    .workspace {
+      flex-direction: column;
+      overflow-y: auto;
+    }
+    .workspace > .pages {
+      flex: 1 0 min(60vh, 36rem);
+    }
+    .side {
+      flex: none;
+      overflow-y: visible;
+      border-left: 0;
+      border-top: 1px solid var(--jse-color-border);
+    }
+  }
+  /* end signers panel layout */
   .message {
     padding: 1rem;
     color: var(--jse-color-muted);

@@ -11,6 +11,7 @@ import { DocumentError } from './document/errors.js';
 import type { DocumentLimits, LoadedDocument } from './document/types.js';
 import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
+import { recentSigners } from './signers/recent.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -90,6 +91,9 @@ export class JseSignRequest extends LitElement {
   /** People to suggest as signers: an array, or `(query) => Promise<Person[]>` for large address books. */
   @property({ attribute: false }) contacts?: ContactsSource;
 
+  /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
+  @state() protected accountUser?: Person;
+
   @state() private phase: Phase = { kind: 'idle' };
   @state() private document?: LoadedDocument;
 
@@ -126,6 +130,8 @@ export class JseSignRequest extends LitElement {
     super();
     defineParts();
     this.draft.subscribe(() => this.requestUpdate());
+    // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
+    this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
   }
 
   /** The signers, in order. The setter replaces the list; ids are generated where absent and kept where given. */
@@ -311,8 +317,23 @@ export class JseSignRequest extends LitElement {
         <span class="doc-name">${name}</span>
         ${this.document ? html`<span>${t('doc.pageCounter', { page: 1, count: this.document.pages.length })}</span>` : nothing}
       </div>
-      ${this.renderBody()}
+      <div class="body">
+        <div class="workspace">${this.renderBody()}${this.renderSigners()}</div>
+      </div>
     `;
+  }
+
+  /** The signers panel beside the document, from the moment there is a document to sign. */
+  private renderSigners() {
+    if (this.phase.kind !== 'loading' && this.phase.kind !== 'ready') return nothing;
+    return html`<jse-signers-panel
+      class="side"
+      exportparts="signers"
+      .draft=${this.draft}
+      .me=${this.me ?? this.accountUser}
+      .contacts=${this.contacts}
+      .locale=${this.i18n.lang}
+    ></jse-signers-panel>`;
   }
 
   private renderBody() {
