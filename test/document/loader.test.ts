@@ -185,6 +185,43 @@ describe('loadDocument — generated documents', function () {
     });
   });
 
+  describe('servers without Range support', () => {
+    it('downloads the file once and hands pdf.js the bytes', async () => {
+      const bytes = await makePdf(Array.from({ length: 400 }, () => ({})));
+      const key = countKey();
+      const doc = await loadDocument(`${await serve(bytes, 'a.pdf')}?count=${key}&ranges=0`);
+      expect(doc.pages).to.have.length(400);
+      const s = await stats(key);
+      expect(s.requests.map((r) => [r.method, r.status])).to.deep.equal([
+        ['HEAD', 200],
+        ['GET', 200],
+      ]);
+      expect(s.bytes).to.equal(bytes.length);
+      expect([...(await doc.bytes())]).to.deep.equal([...bytes]);
+      await doc.destroy();
+    });
+
+    it('uses the whole body a refused HEAD’s probe brought, without asking again', async () => {
+      const bytes = await makePdf(Array.from({ length: 400 }, () => ({})));
+      const key = countKey();
+      const doc = await loadDocument(`${await serve(bytes, 'a.pdf')}?count=${key}&ranges=0&head=refuse`);
+      expect(doc.size).to.equal(bytes.length);
+      const s = await stats(key);
+      expect(s.requests.map((r) => [r.method, r.range, r.status])).to.deep.equal([
+        ['HEAD', null, 403],
+        ['GET', 'bytes=0-0', 200],
+      ]);
+      await doc.destroy();
+    });
+
+    it('refuses an over-limit body whose probe came back whole, from its Content-Length', async () => {
+      const key = countKey();
+      const error = await failure(`${await serve(bigFile(11_000_000), 'g.pdf')}?count=${key}&ranges=0&head=refuse&rate=2000000`);
+      expect(error.facts).to.deep.equal({ size: 11_000_000, limit: 10_000_000 });
+      expect((await stats(key)).bytes).to.be.below(1_000_000);
+    });
+  });
+
   describe('empty and damaged files', () => {
     it('reports an empty file as damaged_document', async () => {
       expect((await failure(await serve(new Uint8Array(0), 'vide.pdf'))).code).to.equal('damaged_document');
