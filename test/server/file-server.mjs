@@ -118,6 +118,14 @@ export function fileServer({ root, fixtures }) {
 
     if (csp) ctx.set('Content-Security-Policy', STRICT_CSP + REPORTING);
     ctx.set('Cache-Control', 'no-store');
+    // The test runner's cache middleware, after this one, marks every path with an extension
+    // cacheable for a year: restore no-store as the headers go out, so the browser never answers
+    // from its cache a request a test counts here.
+    const writeHead = ctx.res.writeHead;
+    ctx.res.writeHead = function (...args) {
+      this.setHeader('Cache-Control', 'no-store');
+      return writeHead.apply(this, args);
+    };
     if (q.get('delay')) await sleep(Number(q.get('delay')));
 
     const forced = Number(q.get('status') || 0);
