@@ -28,7 +28,10 @@ export interface LoadedDocument {
   mime: string;
   /** `ETag`, else `Last-Modified`, seen when loading (sent as `document.version`). */
   version?: string;
-  /** True when the PDF is encrypted (opened with a password the user gave). */
+  /**
+   * True when the PDF has any encryption (user or owner password). Only ever true when the proxy's
+   * limits accept encrypted documents; the file is then sent as is.
+   */
   encrypted: boolean;
   /** The PDF pdf.js shows (for an image: the converted one-page PDF). */
   pdf: PDFDocumentProxy;
