@@ -102,6 +102,15 @@ export class ProxyClient {
     if (options.random) this.#random = options.random;
   }
 
+  /**
+   * The proxy's base URL: the `proxy-url` given, else the one the token endpoint answered with.
+   * Its origin is the only one connect-page messages are accepted from (SPEC §3 Connect).
+   */
+  async proxyBase(options: CallOptions = {}): Promise<string> {
+    if (this.#proxyUrl) return this.#proxyUrl;
+    return (await this.#tokens.authorize(options.signal)).proxyUrl;
+  }
+
   /** `GET /me`: whether the user's Jesignexpert account is linked, who they are, the limits. */
   async me(options: CallOptions = {}): Promise<Me> {
     const response = await this.#send({ ...options, method: 'GET', path: '/me' });

@@ -112,6 +112,12 @@ describe('api client: token', () => {
 });
 
 describe('api client: endpoints', () => {
+  it('proxyBase(): the proxy-url given, else the one of the token endpoint (never the token)', async () => {
+    const r = rig(worker, []);
+    expect(await r.client.proxyBase()).to.equal(PROXY);
+    expect(await new ProxyClient({ tokenEndpoint: TOKEN_URL, proxyUrl: 'https://proxy.example/jse' }).proxyBase()).to.equal('https://proxy.example/jse');
+  });
+
   it('GET /me: linked, with user and limits', async () => {
     const body = {
       connected: true,
