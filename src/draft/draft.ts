@@ -30,7 +30,26 @@ export class Draft {
   #fields: DraftField[] = [];
   #message = '';
   #activeSignerId: string | undefined;
+  #readOnly = false;
   readonly #listeners = new Set<Listener>();
+
+  /**
+   * True while the draft must not change: during a send, and after a send whose outcome is unknown
+   * (editing then sending anew could create a second request, SPEC §3). Changes throw meanwhile.
+   */
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.#readOnly) return;
+    this.#readOnly = readOnly;
+    this.#emit();
+  }
+
+  #assertEditable(): void {
+    if (this.#readOnly) throw new DraftLockedError();
+  }
 
   get signers(): readonly Signer[] {
     return this.#signers;
@@ -52,12 +71,14 @@ export class Draft {
   }
 
   setMessage(message: string): void {
+    this.#assertEditable();
     this.#message = message;
     this.#emit();
   }
 
   /** Appends a signer (an empty row unless values are given) and returns it. */
   addSigner(values: Partial<Signer> = {}): Signer {
+    this.#assertEditable();
     const signer: Signer = {
       id: values.id && !this.#signers.some((s) => s.id === values.id) ? values.id : newSignerId(),
       email: values.email ?? '',
@@ -72,12 +93,14 @@ export class Draft {
 
   /** Changes some of a signer's values (the id stays). */
   updateSigner(id: string, patch: Partial<Omit<Signer, 'id'>>): void {
+    this.#assertEditable();
     this.#signers = this.#signers.map((s) => (s.id === id ? { ...s, ...patch, id } : s));
     this.#emit();
   }
 
   /** Removes a signer; their fields are deleted, or given to `reassignTo` when it names another signer. */
   removeSigner(id: string, reassignTo?: string): void {
+    this.#assertEditable();
     const target = reassignTo && reassignTo !== id && this.#signers.some((s) => s.id === reassignTo) ? reassignTo : undefined;
     this.#signers = this.#signers.filter((s) => s.id !== id);
     this.#fields = target
@@ -116,6 +139,7 @@ export class Draft {
 
   /** Adds a field (its signer must exist) and returns its key. */
   addField(field: Field): string {
+    this.#assertEditable();
     const checked = checkField(field, this.#fields.length, new Set(this.#signers.map((s) => s.id)));
     const key = newFieldKey();
     this.#fields = [...this.#fields, { key, field: checked }];
@@ -125,18 +149,21 @@ export class Draft {
 
   /** Changes a field (position, size, page or signer). */
   updateField(key: string, patch: Partial<Field>): void {
+    this.#assertEditable();
     const ids = new Set(this.#signers.map((s) => s.id));
     this.#fields = this.#fields.map((f, i) => (f.key === key ? { key, field: checkField({ ...f.field, ...patch }, i, ids) } : f));
     this.#emit();
   }
 
   removeField(key: string): void {
+    this.#assertEditable();
     this.#fields = this.#fields.filter((f) => f.key !== key);
     this.#emit();
   }
 
   /** Replaces the signers; missing ids are generated, given ones kept. Fields of removed signers go too. */
   setSigners(list: readonly Partial<Signer>[]): void {
+    this.#assertEditable();
     if (!Array.isArray(list)) throw new TypeError('signers must be an array');
     const signers = list.map((s, i) => {
       if (typeof s !== 'object' || s === null) throw new TypeError(`signers[${i}] must be an object`);
@@ -157,6 +184,7 @@ export class Draft {
 
   /** Replaces the fields; throws a `TypeError` for a malformed field or an unknown signer. */
   setFields(list: readonly Field[]): void {
+    this.#assertEditable();
     if (!Array.isArray(list)) throw new TypeError('fields must be an array');
     const ids = new Set(this.#signers.map((s) => s.id));
     const checked = list.map((f, i) => checkField(f, i, ids));
@@ -171,6 +199,14 @@ export class Draft {
 
   #emit(): void {
     for (const l of this.#listeners) l();
+  }
+}
+
+/** Thrown when the draft is changed while it is read-only. */
+export class DraftLockedError extends Error {
+  override readonly name = 'DraftLockedError';
+  constructor() {
+    super('The draft cannot change while it is being sent or while the outcome of its send is unknown.');
   }
 }
 

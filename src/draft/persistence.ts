@@ -18,6 +18,8 @@ export interface SendRecord {
 
 export interface StoredDraft {
   v: 1;
+  /** The draft's identity, part of its Idempotency-Key (renewed by `reset()`). */
+  draftId?: string;
   signers: Signer[];
   fields: Field[];
   message: string;
@@ -42,7 +44,14 @@ export class DraftStore {
       if (!raw) return undefined;
       const value = JSON.parse(raw) as Partial<StoredDraft>;
       if (value.v !== 1 || !Array.isArray(value.signers) || !Array.isArray(value.fields)) return undefined;
-      return { v: 1, signers: value.signers, fields: value.fields, message: String(value.message ?? ''), ...(value.send ? { send: value.send } : {}) };
+      return {
+        v: 1,
+        ...(typeof value.draftId === 'string' ? { draftId: value.draftId } : {}),
+        signers: value.signers,
+        fields: value.fields,
+        message: String(value.message ?? ''),
+        ...(value.send ? { send: value.send } : {}),
+      };
     } catch {
       return undefined; // storage disabled or a value from another version: start afresh
     }

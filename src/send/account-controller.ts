@@ -1,0 +1,158 @@
+/**
+ * The user's link to Jesignexpert (SPEC §1 step 2, §3 Account and Connect): `GET /me` when the
+ * element has a token endpoint; when the account is not linked, the connect step — a popup opened
+ * from the user's click (a link to a new tab when it is blocked) — and three ways of learning that
+ * linking succeeded: the proxy page's `postMessage` (accepted only from the proxy's origin), the
+ * `jse-connect` BroadcastChannel (same origin by construction), and `/me` every 2 s while the step
+ * is shown, because the opener is often lost after the provider's pages. A message only triggers a
+ * `/me` check: the proxy's answer decides, never the message itself.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProxyClient } from '../api/client.js';
+import { JseError } from '../api/errors.js';
+import type { Limits, Person } from '../api/types.js';
+
+export type AccountState =
+  | { kind: 'unknown' }
+  | { kind: 'checking' }
+  | { kind: 'connected'; user: Person; limits: Limits }
+  | { kind: 'disconnected'; connectUrl: string; popup: 'idle' | 'open' | 'blocked' }
+  | { kind: 'error'; error: JseError };
+
+export interface AccountCallbacks {
+  client(): ProxyClient | undefined;
+  /** The account must be linked (fired once per disconnected spell). */
+  onConnectRequired(connectUrl: string): void;
+  /** `/me` answered connected; `linked` is true when it was not connected before (the user just linked it). */
+  onConnected(user: Person, limits: Limits, linked: boolean): void;
+  onError(error: JseError): void;
+}
+
+export const CONNECT_MESSAGE = 'jse:connected';
+export const CONNECT_CHANNEL = 'jse-connect';
+
+export class AccountController implements ReactiveController {
+  /** How often `/me` is asked while the connect step is shown (SPEC: 2 s). Tests may shorten it. */
+  static pollInterval = 2000;
+
+  state: AccountState = { kind: 'unknown' };
+  #abort?: AbortController;
+  #watch?: { stop(): void };
+  #popup: Window | null = null;
+  #wasDisconnected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly callbacks: AccountCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.state.kind === 'unknown' || this.state.kind === 'disconnected') void this.check();
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#stopWatching();
+  }
+
+  get connected(): boolean {
+    return this.state.kind === 'connected';
+  }
+
+  /** Asks `/me` and moves to connected, disconnected (the connect step) or error. */
+  async check(): Promise<AccountState> {
+    const client = this.callbacks.client();
+    if (!client) {
+      this.#set({ kind: 'unknown' });
+      return this.state;
+    }
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    if (this.state.kind !== 'disconnected') this.#set({ kind: 'checking' });
+    try {
+      const me = await client.me({ signal: abort.signal });
+      if (abort.signal.aborted) return this.state;
+      if (me.connected) {
+        const linked = this.#wasDisconnected;
+        this.#wasDisconnected = false;
+        this.#stopWatching();
+        this.#popup = null;
+        this.#set({ kind: 'connected', user: me.user, limits: me.limits });
+        this.callbacks.onConnected(me.user, me.limits, linked);
+      } else {
+        const first = this.state.kind !== 'disconnected';
+        const popup = this.state.kind === 'disconnected' ? this.state.popup : 'idle';
+        this.#set({ kind: 'disconnected', connectUrl: me.connectUrl, popup });
+        this.#wasDisconnected = true;
+        if (first) this.callbacks.onConnectRequired(me.connectUrl);
+        this.#startWatching(client);
+      }
+    } catch (cause) {
+      if (abort.signal.aborted) return this.state;
+      const error = cause instanceof JseError ? cause : new JseError('network', String(cause), { cause });
+      // While the connect step is shown, a failed poll is not worth an error: the next one may pass.
+      if (this.state.kind === 'disconnected') return this.state;
+      this.#set({ kind: 'error', error });
+      this.callbacks.onError(error);
+    }
+    return this.state;
+  }
+
+  /**
+   * Opens the connect page in a popup. Call it from the user's click (browsers block popups
+   * opened later); when the popup is blocked, the step offers a link to open it in a new tab.
+   */
+  openConnect(): void {
+    if (this.state.kind !== 'disconnected') return;
+    const features = 'popup=yes,width=520,height=720';
+    // No `noopener`: the proxy's final page needs `window.opener` to tell us it is done.
+    this.#popup = window.open(this.state.connectUrl, 'jse-connect', features);
+    this.#set({ ...this.state, popup: this.#popup ? 'open' : 'blocked' });
+  }
+
+  #startWatching(client: ProxyClient): void {
+    if (this.#watch) return;
+    let stopped = false;
+    let origin: string | undefined;
+    void client
+      .proxyBase()
+      .then((base) => (origin = new URL(base, document.baseURI).origin))
+      .catch(() => undefined);
+    const recheck = () => {
+      if (!stopped) void this.check();
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (origin === undefined || event.origin !== origin) return;
+      if ((event.data as { type?: unknown } | null)?.type === CONNECT_MESSAGE) recheck();
+    };
+    window.addEventListener('message', onMessage);
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CONNECT_CHANNEL) : undefined;
+    if (channel) {
+      channel.onmessage = (event: MessageEvent) => {
+        if ((event.data as { type?: unknown } | null)?.type === CONNECT_MESSAGE) recheck();
+      };
+    }
+    const timer = setInterval(recheck, AccountController.pollInterval);
+    this.#watch = {
+      stop: () => {
+        stopped = true;
+        window.removeEventListener('message', onMessage);
+        channel?.close();
+        clearInterval(timer);
+      },
+    };
+  }
+
+  #stopWatching(): void {
+    this.#watch?.stop();
+    this.#watch = undefined;
+  }
+
+  #set(state: AccountState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * Sending the draft (SPEC §1 step 6, §2 `submit()`, §3 Create, §4): validation that blocks with
+ * the list, the confirmation summary, the upload with its progress, and the two kinds of failure —
+ * a definite rejection (the draft stays editable; a 422 lands on the fields it names) and an
+ * unknown outcome (network error or timeout after the request may have been stored: the draft is
+ * locked to "retry with the same key" or "abandon", so no second request is ever created).
+ * The draft and where its send stands are kept for the tab session, so a remount loses nothing.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProxyClient, UploadProgress } from '../api/client.js';
+import { JseError } from '../api/errors.js';
+import { idempotencyKey } from '../api/idempotency.js';
+import type { SignRequest, ValidationProblem } from '../api/types.js';
+import type { LoadedDocument } from '../document/types.js';
+import type { Draft } from '../draft/draft.js';
+import { DraftStore, type SendRecord, type StorageLike } from '../draft/persistence.js';
+import type { Lang } from '../i18n/messages.js';
+import { preparePayload, problemsOf, uploadName } from './payload.js';
+
+export type SendState =
+  | { kind: 'editing'; notice?: 'abandoned' }
+  | { kind: 'blocked'; problems: ValidationProblem[] }
+  | { kind: 'confirming' }
+  | { kind: 'sending'; progress?: UploadProgress }
+  | { kind: 'failed'; error: JseError }
+  | { kind: 'locked'; error: JseError }
+  | { kind: 'sent'; request: SignRequest };
+
+export interface SendHost extends ReactiveControllerHost {
+  readonly draft: Draft;
+  readonly loadedDocument: LoadedDocument | undefined;
+  readonly documentIdentity: { key: string; documentId: string | undefined } | undefined;
+  readonly lang: Lang;
+  client(): ProxyClient | undefined;
+  /** Resolves when the account is linked; rejects with `not_connected` (the connect step is then shown). */
+  ensureConnected(): Promise<void>;
+  /** Problems the signers panel knows better (the picked countries); falls back to the draft alone. */
+  signerProblems?(): ValidationProblem[] | undefined;
+  onInvalid(problems: ValidationProblem[]): void;
+  onPending(request: SignRequest): void;
+  onError(error: JseError): void;
+  /** A send made before a remount: attach to its request. */
+  onRestoredSent(requestId: string): void;
+}
+
+const SAVE_DELAY = 250;
+
+export class SendController implements ReactiveController {
+  state: SendState = { kind: 'editing' };
+  /** The Idempotency-Key of the attempt whose outcome is unknown (the one a retry must reuse). */
+  #pendingKey?: string;
+  #draftId = newDraftId();
+  #store: DraftStore;
+  #restoredFor?: string;
+  #saveTimer?: ReturnType<typeof setTimeout>;
+  #unsubscribe?: () => void;
+  #abort?: AbortController;
+
+  constructor(
+    private readonly host: SendHost,
+    storage: StorageLike | undefined = safeSessionStorage(),
+  ) {
+    this.#store = new DraftStore(storage);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = this.host.draft.subscribe(() => this.#draftChanged());
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#flush();
+    // An upload in flight goes on to its end in the browser; its outcome is unknown to the next mount.
+  }
+
+  /** True while the draft must not change (sending, or a send whose outcome is unknown). */
+  get locked(): boolean {
+    return this.state.kind === 'sending' || this.state.kind === 'locked' || this.state.kind === 'sent';
+  }
+
+  /** The problems that block sending now. */
+  problems(): ValidationProblem[] {
+    const { draft, loadedDocument, lang } = this.host;
+    const signers = this.host.signerProblems?.();
+    const all = problemsOf(draft, loadedDocument?.pages, lang);
+    if (!signers) return all;
+    // The panel's own check knows each signer's picked country; keep the draft's other problems.
+    return [...signers, ...all.filter((p) => !p.path.startsWith('/signers'))];
+  }
+
+  /** The Send button: blocked with the list, or the confirmation. */
+  requestSend(): void {
+    if (this.locked) return;
+    const problems = this.problems();
+    if (problems.length) {
+      this.#set({ kind: 'blocked', problems });
+      this.host.onInvalid(problems);
+      return;
+    }
+    this.#set({ kind: 'confirming' });
+  }
+
+  /** Back from the confirmation to editing. */
+  cancelConfirm(): void {
+    if (this.state.kind === 'confirming') this.#set({ kind: 'editing' });
+  }
+
+  /**
+   * Sends (from the confirmation, `submit()`, or "Réessayer" with the same key). Resolves with the
+   * request or rejects with a `JseError` (also reported through `onError`/`onInvalid`).
+   */
+  async send(): Promise<SignRequest> {
+    if (this.state.kind === 'sending') throw new JseError('conflict', 'A send is already under way.', { retryable: false });
+    if (this.state.kind === 'sent') return this.state.request;
+    const { draft, loadedDocument: doc, documentIdentity, lang } = this.host;
+    if (!doc || !documentIdentity) throw new JseError('invalid_request', 'No document is open.', { retryable: false });
+    const problems = this.problems();
+    if (problems.length) {
+      this.#set({ kind: 'blocked', problems });
+      this.host.onInvalid(problems);
+      throw new JseError('invalid_request', problems.map((p) => p.message).join('\n'), { retryable: false, errors: problems });
+    }
+    const retryingUnknown = this.state.kind === 'locked';
+    this.#set({ kind: 'sending' });
+    try {
+      await this.host.ensureConnected();
+      const client = this.host.client();
+      if (!client) throw new JseError('token_failed', 'No token endpoint is set.', { retryable: false });
+      const prepared = preparePayload(draft, doc, documentIdentity.documentId, lang);
+      const file =
+        prepared.kind === 'upload' ? new Blob([(await doc.bytes()) as BlobPart], { type: 'application/pdf' }) : undefined;
+      const key =
+        retryingUnknown && this.#pendingKey
+          ? this.#pendingKey
+          : await idempotencyKey(
+              { draftId: this.#draftId, documentId: documentIdentity.documentId ?? null, documentVersion: doc.version ?? null },
+              { payload: prepared.payload, file: file ?? null },
+            );
+      this.#pendingKey = key;
+      this.#abort = new AbortController();
+      const onProgress = (progress: UploadProgress) => this.#set({ kind: 'sending', progress });
+      const request =
+        prepared.kind === 'json'
+          ? await client.createRequest(prepared.payload, { idempotencyKey: key, signal: this.#abort.signal })
+          : await client.createRequest(prepared.payload, {
+              idempotencyKey: key,
+              file: new File([file!], uploadName(doc), { type: 'application/pdf' }),
+              onProgress,
+              signal: this.#abort.signal,
+            });
+      this.#pendingKey = undefined;
+      this.#set({ kind: 'sent', request });
+      this.#save({ key, state: 'sent', requestId: request.id });
+      this.host.onPending(request);
+      return request;
+    } catch (cause) {
+      const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { cause });
+      if (error.outcomeUnknown || (retryingUnknown && error.retryable)) {
+        // The request may exist: only the same key may be sent again.
+        this.#set({ kind: 'locked', error });
+        this.#save(this.#pendingKey ? { key: this.#pendingKey, state: 'unknown' } : undefined);
+      } else {
+        // A definite answer: nothing was created, the draft is editable; a changed draft gets a new key.
+        this.#pendingKey = undefined;
+        this.#set({ kind: 'failed', error });
+        this.#save();
+        if (error.errors?.length) this.host.onInvalid(error.errors);
+      }
+      this.host.onError(error);
+      throw error;
+    }
+  }
+
+  /** "Abandonner": the draft becomes editable again; the unknown attempt is forgotten. */
+  abandon(): void {
+    if (this.state.kind !== 'locked') return;
+    this.#pendingKey = undefined;
+    this.#set({ kind: 'editing', notice: 'abandoned' });
+    this.#save();
+  }
+
+  /** A failure message was read: back to editing. */
+  dismiss(): void {
+    if (this.state.kind === 'failed' || this.state.kind === 'blocked') this.#set({ kind: 'editing' });
+  }
+
+  /** `reset()`: a new, empty draft with a new identity, nothing kept for this document. */
+  reset(): void {
+    this.#abort?.abort();
+    this.#pendingKey = undefined;
+    this.#draftId = newDraftId();
+    this.#set({ kind: 'editing' });
+    const identity = this.host.documentIdentity;
+    if (identity) this.#store.clear(identity.key);
+  }
+
+  /**
+   * Once the document is known: brings back what this tab kept for it (when the draft is still
+   * empty: what the host set wins), and where its send stood.
+   */
+  restore(): void {
+    const identity = this.host.documentIdentity;
+    if (!identity || this.#restoredFor === identity.key) return;
+    this.#restoredFor = identity.key;
+    const stored = this.#store.load(identity.key);
+    if (!stored) return;
+    const { draft } = this.host;
+    if (draft.signers.length === 0 && draft.fields.length === 0) {
+      try {
+        draft.setSigners(stored.signers);
+        draft.setFields(stored.fields);
+        draft.setMessage(stored.message);
+      } catch {
+        return; // a stored draft that no longer fits the model is dropped rather than half-restored
+      }
+    }
+    if (stored.draftId) this.#draftId = stored.draftId;
+    if (stored.send?.state === 'sent' && stored.send.requestId) {
+      this.host.onRestoredSent(stored.send.requestId);
+    } else if (stored.send?.state === 'unknown') {
+      this.#pendingKey = stored.send.key;
+      this.#set({
+        kind: 'locked',
+        error: new JseError('network', 'The outcome of the last send is unknown.', { outcomeUnknown: true }),
+      });
+    }
+  }
+
+  /** The request was sent before and is being followed (after a remount): the draft stays as sent. */
+  markSent(request: SignRequest): void {
+    this.#set({ kind: 'sent', request });
+  }
+
+  #draftChanged(): void {
+    if (this.state.kind === 'blocked' || this.state.kind === 'failed') {
+      // Editing after a refusal: the list is re-checked as the user fixes things.
+      const problems = this.problems();
+      if (this.state.kind === 'blocked') this.#set(problems.length ? { kind: 'blocked', problems } : { kind: 'editing' });
+    }
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.#save(), SAVE_DELAY);
+  }
+
+  #flush(): void {
+    if (this.#saveTimer !== undefined) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = undefined;
+      this.#save();
+    }
+  }
+
+  #save(send?: SendRecord): void {
+    const identity = this.host.documentIdentity;
+    if (!identity || this.#restoredFor !== identity.key) return;
+    const previous = send ?? this.#store.load(identity.key)?.send;
+    const keep = send ?? (previous && (this.state.kind === 'locked' || this.state.kind === 'sent') ? previous : undefined);
+    const { draft } = this.host;
+    this.#store.save(identity.key, {
+      v: 1,
+      draftId: this.#draftId,
+      signers: [...draft.signers],
+      fields: [...draft.fields],
+      message: draft.message,
+      ...(keep ? { send: keep } : {}),
+    });
+  }
+
+  #set(state: SendState): void {
+    this.state = state;
+    this.host.draft.setReadOnly(this.locked);
+    this.host.requestUpdate();
+  }
+}
+
+function newDraftId(): string {
+  return crypto.randomUUID();
+}
+
+function safeSessionStorage(): StorageLike | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined; // blocked storage (privacy settings): the draft lives in memory only
+  }
+}
+
