@@ -4,6 +4,7 @@
  * RFC 9457 problems, and the faults armed in `SandboxFaults` applied to each call.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { canonicalJson } from '../api/idempotency.js';
 import { codeForStatus } from '../api/problem.js';
 import type { JseErrorCode, ValidationProblem } from '../api/types.js';
 import type { SandboxFaults, SandboxRoute } from './faults.js';
@@ -188,7 +189,8 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
       if (typeof id !== 'string') return problem(request, 400, 'invalid_request', 'document.id is required without an uploaded document.');
       const ged = state.gedDocuments.get(id);
       if (!ged) return problem(request, 404, 'not_found', `No GED document ${id}.`);
-      if (body.document?.version !== undefined && body.document.version !== ged.version) {
+      // `version: null` means the widget saw no ETag: nothing to compare, as a real proxy would do.
+      if (typeof body.document?.version === 'string' && body.document.version !== ged.version) {
         return problem(request, 409, 'conflict', 'The GED document changed since it was loaded.');
       }
       bytes = ged.bytes;
@@ -197,7 +199,7 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
     }
     if (typeof body.document?.name === 'string' && body.document.name) documentName = body.document.name;
 
-    const fingerprint = await digest(JSON.stringify(JSON.parse(text)), bytes);
+    const fingerprint = await digest(canonicalJson(JSON.parse(text)), bytes);
     const existing = state.findByKey(key);
     if (existing) {
       if (existing.fingerprint !== fingerprint) return problem(request, 409, 'conflict', 'This Idempotency-Key was used for a different request.');
