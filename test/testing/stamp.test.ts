@@ -1,7 +1,7 @@
 /**
  * Stamping fidelity (SPEC §7): a signature stamped in a field, then the signed page rendered by
  * pdf.js, must show its ink inside the field (1 pt tolerance), spanning at least 90 % of the field
- * on its tighter axis, and upright as the page is seen — on rotated pages and on boxes that do not
+ * on its tighter axis, centred, and upright as the page is seen — on rotated pages and on boxes that do not
  * start at 0,0, real ones from the corpus and the same cases generated here.
  */
 import { expect } from '@open-wc/testing';
@@ -146,6 +146,8 @@ async function checkStamp(bytes: Uint8Array, pageNumber: number, signature: Blob
     expect(box.y + box.height, 'bottom edge inside the field').to.be.at.most(f.y + f.height + tolerance);
     expect(Math.max(box.width / f.width, box.height / f.height), 'fills the field on its tighter axis').to.be.at.least(0.9);
     expect(box.width, 'upright: the wide signature is wide on screen').to.be.greaterThan(box.height);
+    expect(Math.abs(box.x + box.width / 2 - (f.x + f.width / 2)), 'centred across').to.be.at.most(tolerance);
+    expect(Math.abs(box.y + box.height / 2 - (f.y + f.height / 2)), 'centred down').to.be.at.most(tolerance);
     // Upright, the ink on screen has the image's shape; turned half a turn, it would match the
     // image turned half a turn better (a quarter turn is caught by the wide-axis check above).
     const shape = inkGrid(box, found!.isInk);
