@@ -89,6 +89,38 @@ export const styles = css`
     }
   }
   /* end signers panel layout */
+  /* viewer controls (issue 6) */
+  .page-counter,
+  .zoom-level {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .zoom {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .zoom-level {
+    min-width: 3.5em;
+    text-align: center;
+  }
+  button.icon {
+    min-width: 2rem;
+    padding: 0.2rem 0.45rem;
+    line-height: 1.2;
+    background: var(--jse-color-bg);
+    color: var(--jse-color-text);
+    border-color: var(--jse-color-border);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* end viewer controls */
   .message {
     padding: 1rem;
     color: var(--jse-color-muted);

@@ -11,6 +11,7 @@ import { DocumentError } from './document/errors.js';
 import type { DocumentLimits, LoadedDocument } from './document/types.js';
 import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
+import type { DocumentViewer } from './viewer/document-viewer.js';
 import { recentSigners } from './signers/recent.js';
 
 /** Contacts: a list, or a search for large address books. */
@@ -96,6 +97,8 @@ export class JseSignRequest extends LitElement {
 
   @state() private phase: Phase = { kind: 'idle' };
   @state() private document?: LoadedDocument;
+  /** What the viewer shows (current page, zoom %), for the toolbar. */
+  @state() private view = { page: 1, zoom: 100 };
 
   private readonly i18n = new LocalizeController(this);
   private readonly draft = new Draft();
@@ -315,12 +318,37 @@ export class JseSignRequest extends LitElement {
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
-        ${this.document ? html`<span>${t('doc.pageCounter', { page: 1, count: this.document.pages.length })}</span>` : nothing}
+        ${this.document ? this.renderViewControls(this.document.pages.length) : nothing}
       </div>
       <div class="body">
         <div class="workspace">${this.renderBody()}${this.renderSigners()}</div>
       </div>
     `;
+  }
+
+  private get viewer(): DocumentViewer | null {
+    return this.renderRoot.querySelector('jse-document-viewer');
+  }
+
+  private readonly onView = (e: Event): void => {
+    const viewer = e.target as DocumentViewer;
+    this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
+  };
+
+  /** Toolbar part of the viewer: page counter and zoom (the viewer does the work). */
+  private renderViewControls(count: number) {
+    const { t } = this.i18n;
+    const page = Math.min(this.view.page, count);
+    return html`<span class="page-counter">
+        <span class="visually-hidden">${t('viewer.pageCounterLabel', { page, count })}</span>
+        <span aria-hidden="true">${t('doc.pageCounter', { page, count })}</span>
+      </span>
+      <span class="zoom" role="group" aria-label=${t('viewer.zoomLevel', { percent: this.view.zoom })}>
+        <button class="icon" aria-label=${t('viewer.zoomOut')} title=${t('viewer.zoomOut')} @click=${() => void this.viewer?.zoomOut()}>−</button>
+        <span class="zoom-level" aria-hidden="true">${t('viewer.zoomLevel', { percent: this.view.zoom })}</span>
+        <button class="icon" aria-label=${t('viewer.zoomIn')} title=${t('viewer.zoomIn')} @click=${() => void this.viewer?.zoomIn()}>+</button>
+        <button class="icon" aria-label=${t('viewer.fitWidth')} title=${t('viewer.fitWidth')} @click=${() => void this.viewer?.fitWidth()}>↔</button>
+      </span>`;
   }
 
   /** The signers panel beside the document, from the moment there is a document to sign. */
@@ -358,6 +386,7 @@ export class JseSignRequest extends LitElement {
         return html`<jse-document-viewer
           class="pages"
           exportparts="page, field"
+          @jse-internal-view=${this.onView}
           .document=${this.document}
           .draft=${this.draft}
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}

@@ -1,71 +1,692 @@
 /**
- * The pages of the open document. (Foundation version: page 1 only, fit to width. The viewer
- * issue makes it a virtualised continuous scroll with zoom.)
+ * The pages of the open document: a continuous vertical scroll where every page has its box at
+ * the right size from the start (so the scrollbar tells the truth), but only pages near the
+ * viewport get a canvas, and never more than `MAX_LIVE_CANVASES` at once whatever the page count.
+ * Zoom by buttons, Ctrl+wheel (trackpad pinch arrives as that too) and two-finger pinch keeps the
+ * spot under the pointer still. Positions and sizes come from the pure `layout.ts`; screen ↔ PDF
+ * conversion for what lies on a page is `document/geometry.ts` (used by the placement layer).
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PDFPageProxy } from '../document/pdfjs.js';
+import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { Draft } from '../draft/draft.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { styleProps } from '../internal/style-props.js';
+import {
+  CSS_PX_PER_POINT,
+  MAX_LIVE_CANVASES,
+  PADDING,
+  anchorAt,
+  canvasSize,
+  canvasesToDrop,
+  clampScale,
+  currentPageIn,
+  fitWidthScale,
+  layoutPages,
+  pagesInBand,
+  scrollFor,
+  stepScale,
+  type Anchor,
+  type Layout,
+} from './layout.js';
+
+type RenderTask = ReturnType<PDFPageProxy['render']>;
+
+/** A page's canvas and what it was drawn for: redrawn when the zoom or the screen density changes. */
+interface Painted {
+  canvas: HTMLCanvasElement;
+  scale: number;
+  dpr: number;
+}
+
+interface InFlight extends Painted {
+  task?: RenderTask;
+  cancelled: boolean;
+}
+
+/** Two renders at once: pdf.js's worker is one thread, more would only delay the visible page. */
+const CONCURRENCY = 2;
+
+/**
+ * Pages kept wanted: the bound minus the renders that may be in flight, each of which holds a
+ * second canvas until it replaces the page's old one.
+ */
+const WANTED = MAX_LIVE_CANVASES - CONCURRENCY;
+
+/**
+ * Fired (bubbles, not composed) when the current page or the zoom changes, so the element's
+ * toolbar follows.
+ */
+export const VIEW_EVENT = 'jse-internal-view';
+/** Fired once per document when its first page is painted (the element then fires `jse-ready`). */
+export const PAINTED_EVENT = 'jse-internal-painted';
 
 export class DocumentViewer extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      overflow: auto;
-      padding: 1rem;
+      position: relative;
+      overflow: hidden;
+      min-height: 240px;
       background: var(--jse-color-surface, #f3f5f9);
     }
-    .page {
+    .scroller {
+      position: absolute;
+      inset: 0;
+      overflow: auto;
+      /* The page width must not depend on whether a scrollbar shows (it would oscillate). */
+      scrollbar-gutter: stable;
+      /* One finger scrolls natively; two fingers are ours (pinch zoom), not the page's. */
+      touch-action: pan-x pan-y;
+      overscroll-behavior: contain;
+    }
+    .scroller:focus-visible {
+      outline: 3px solid color-mix(in srgb, var(--jse-color-accent, #1d4ed8) 45%, transparent);
+      outline-offset: -3px;
+    }
+    .content {
       position: relative;
-      margin: 0 auto 1rem;
+    }
+    .page {
+      position: absolute;
       background: #fff;
       box-shadow: 0 1px 3px rgb(0 0 0 / 25%);
     }
-    canvas {
+    .page > canvas {
+      position: absolute;
+      inset: 0;
       display: block;
       width: 100%;
       height: 100%;
+    }
+    jse-placement-layer {
+      position: absolute;
+      inset: 0;
     }
   `;
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
-  /** Accessible label of a page: "Page {page} sur {count}" already translated by the element. */
-  @property({ attribute: false }) pageLabel: (page: number, count: number) => string = (p, c) => `${p} / ${c}`;
+  /** Accessible label of a page box, already translated by the element. */
+  @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('document')) void this.paint();
+  /** CSS pixels per PDF point (1.333… is pdf.js's 100 %). 0 until the viewport is measured. */
+  @state() private currentScale = 0;
+  private current = 1;
+
+  private readonly i18n = new LocalizeController(this);
+  private fitMode = true;
+  private layout?: Layout;
+  private geometries: PageGeometry[] = [];
+  private viewport = { width: 0, height: 0 };
+  private readonly painted = new Map<number, Painted>();
+  private readonly inFlight = new Map<number, InFlight>();
+  /** 0-based pages the IntersectionObserver reports near the viewport. */
+  private readonly near = new Set<number>();
+  private renders = 0;
+  private firstPaintSent = false;
+  private pendingRenders = 0;
+  private frame = 0;
+  private idleWaiters: (() => void)[] = [];
+  private intersection?: IntersectionObserver;
+  private resize?: ResizeObserver;
+  private dprQuery?: MediaQueryList;
+  /** After `scrollToPage(n)` the last page may not reach the top: it stays current while not scrolled. */
+  private target?: { page: number; top: number };
+  private pinch?: { distance: number; scale: number; anchor: Anchor };
+  private zooming: Promise<void> = Promise.resolve();
+  /** Touch pointers down on the pages, and where each went down. */
+  private readonly touchTargets = new Map<number, EventTarget>();
+  /** Touch pointers that are part of a pinch: their pointer events stop at the viewer. */
+  private readonly pinchPointers = new Set<number>();
+  private pinchTarget?: { scale: number; at: { x: number; y: number } };
+  /** Page count of the boxes the IntersectionObserver watches (the boxes appear once the scale is known). */
+  private observedFor?: number;
+
+  /** CSS pixels per PDF point. */
+  get scale(): number {
+    return this.currentScale;
   }
 
-  private async paint(): Promise<void> {
+  /** The page (1-based) showing the most in the viewport. */
+  get currentPage(): number {
+    return this.current;
+  }
+
+  /** Zoom in percent, pdf.js's convention (100 % = 96 CSS px per 72 pt). */
+  get zoomPercent(): number {
+    return Math.round((this.currentScale / CSS_PX_PER_POINT) * 100);
+  }
+
+  /** Page renders started since the document opened (tests assert what causes one). */
+  get renderCount(): number {
+    return this.renders;
+  }
+
+  /** Canvases holding pixels right now, shown or being drawn (never above `MAX_LIVE_CANVASES`). */
+  get liveCanvasCount(): number {
+    return this.painted.size + this.inFlight.size;
+  }
+
+  /** Scrolls so page `n` (1-based) is at the top. */
+  async scrollToPage(n: number): Promise<void> {
+    await this.updateComplete;
+    const slot = this.layout?.slots[n - 1];
+    const scroller = this.scroller;
+    if (!slot || !scroller) return;
+    scroller.scrollTo({ top: slot.top - PADDING / 2, left: scroller.scrollLeft, behavior: 'instant' });
+    this.target = { page: n, top: scroller.scrollTop };
+    this.setCurrent(n);
+  }
+
+  /** One step up the zoom ladder, the top of the current page staying put. */
+  zoomIn(): Promise<void> {
+    return this.zoomTo((scale) => stepScale(scale, 1), () => this.buttonAnchor());
+  }
+
+  /** One step down the zoom ladder, the top of the current page staying put. */
+  zoomOut(): Promise<void> {
+    return this.zoomTo((scale) => stepScale(scale, -1), () => this.buttonAnchor());
+  }
+
+  /** Back to the default zoom: the widest page fills the width, and follows it when it changes. */
+  fitWidth(): Promise<void> {
+    return this.zoomTo(() => fitWidthScale(this.document?.pages ?? [], this.viewport.width), () => this.buttonAnchor(), true);
+  }
+
+  /**
+   * Resolves once every page near the viewport is painted at the current zoom and nothing is
+   * being drawn (tests and benchmarks wait for it).
+   */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      // Let the observers report what the last scroll or zoom changed.
+      await nextFrame();
+      await nextFrame();
+      if (!this.busy()) return;
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+  }
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.intersection?.disconnect();
+    this.resize?.disconnect();
+    this.intersection = undefined;
+    this.resize = undefined;
+    this.dropAll();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('document')) {
+      this.dropAll();
+      this.near.clear();
+      this.renders = 0;
+      this.firstPaintSent = false;
+      this.fitMode = true;
+      this.target = undefined;
+      this.current = 1;
+      this.geometries = (this.document?.pages ?? []).map((p) => ({ view: p.view, rotation: normalizeRotation(p.rotation) }));
+      this.currentScale = this.viewport.width ? fitWidthScale(this.document?.pages ?? [], this.viewport.width) : 0;
+    }
+    const pages = this.document?.pages;
+    this.layout = pages && this.currentScale ? layoutPages(pages, this.currentScale, this.viewport.width) : undefined;
+  }
+
+  protected override firstUpdated(): void {
+    const scroller = this.scroller!;
+    scroller.addEventListener('wheel', this.onWheel, { passive: false });
+    scroller.addEventListener('touchstart', this.onTouchStart, { passive: false });
+    scroller.addEventListener('touchmove', this.onTouchMove, { passive: false });
+    scroller.addEventListener('touchend', this.onTouchEnd, { passive: false });
+    scroller.addEventListener('touchcancel', this.onTouchEnd);
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'] as const) {
+      scroller.addEventListener(type, this.onTouchPointer, { capture: true });
+    }
+    this.observe();
+  }
+
+  protected override updated(): void {
+    if (this.observedFor !== this.layout?.slots.length) this.observePages();
+  }
+
+  /** Tells the toolbar; for a zoom only once the scroll position matches it. */
+  private announce(): void {
+    this.dispatchEvent(new Event(VIEW_EVENT, { bubbles: true, composed: false }));
+  }
+
+  private observe(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.resize ??= new ResizeObserver(() => this.onResize());
+    this.resize.observe(scroller);
+    this.watchDensity();
+    this.observePages();
+  }
+
+  /** (Re)observes the page boxes; the root margin, a viewport above and below, is what "near" means. */
+  private observePages(): void {
+    const scroller = this.scroller;
+    if (!scroller || !this.isConnected) return;
+    if (!this.intersection) {
+      this.intersection = new IntersectionObserver((entries) => this.onIntersect(entries), {
+        root: scroller,
+        rootMargin: '100% 0px',
+      });
+    }
+    this.intersection.disconnect();
+    this.near.clear();
+    this.observedFor = this.layout?.slots.length;
+    for (const box of scroller.querySelectorAll<HTMLElement>('.page')) this.intersection.observe(box);
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const index = Number((entry.target as HTMLElement).dataset.page) - 1;
+      if (entry.isIntersecting) this.near.add(index);
+      else this.near.delete(index);
+    }
+    this.schedule();
+  }
+
+  private onResize(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const width = scroller.clientWidth;
+    const height = scroller.clientHeight;
+    if (width === this.viewport.width && height === this.viewport.height) return;
+    const first = !this.viewport.width;
+    const anchor = first ? undefined : this.buttonAnchor();
+    this.viewport = { width, height };
+    if (!this.document) return;
+    if (this.fitMode) {
+      const pages = this.document.pages;
+      void this.zoomTo(() => fitWidthScale(pages, width), anchor && (() => anchor), true);
+    } else {
+      this.requestUpdate();
+    }
+  }
+
+  /** Redraws sharp when the window moves to a screen of another density. */
+  private watchDensity(): void {
+    this.dprQuery?.removeEventListener('change', this.onDensity);
+    this.dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.dprQuery.addEventListener('change', this.onDensity);
+  }
+
+  private readonly onDensity = (): void => {
+    this.watchDensity();
+    this.schedule();
+  };
+
+  private readonly onScroll = (): void => {
+    const scroller = this.scroller;
+    if (!scroller || !this.layout) return;
+    if (this.target && Math.abs(scroller.scrollTop - this.target.top) < 1) return;
+    this.target = undefined;
+    this.setCurrent(currentPageIn(this.layout, scroller.scrollTop, scroller.scrollTop + scroller.clientHeight));
+  };
+
+  private setCurrent(page: number): void {
+    if (page > 0 && page !== this.current) {
+      this.current = page;
+      this.announce();
+    }
+  }
+
+  /** Anchor for the buttons: the top of the current page if it is in view, else the top of the view. */
+  private buttonAnchor(): { x: number; y: number } {
+    const scroller = this.scroller;
+    if (!scroller) return { x: 0, y: 0 };
+    const slot = this.layout?.slots[this.current - 1];
+    const topInView = slot ? slot.top - scroller.scrollTop : -1;
+    return { x: scroller.clientWidth / 2, y: topInView >= 0 && topInView < scroller.clientHeight ? topInView : 0 };
+  }
+
+  /**
+   * Changes the zoom so the document spot at `at` (CSS px from the scroller's top-left corner)
+   * stays there. Zooms are applied one after the other, each computed from the state the previous
+   * one left (two quick clicks make two steps).
+   */
+  private zoomTo(scale: (current: number) => number, at?: () => { x: number; y: number }, keepFit = false): Promise<void> {
+    return this.queueZoom(async () => {
+      const scroller = this.scroller;
+      if (!scroller || !this.document) return;
+      const point = at?.();
+      const anchor = this.layout && point ? anchorAt(this.layout, scroller.scrollLeft + point.x, scroller.scrollTop + point.y) : undefined;
+      await this.applyZoom(scale(this.currentScale), anchor, point);
+      this.fitMode = keepFit;
+    });
+  }
+
+  private queueZoom(step: () => Promise<void>): Promise<void> {
+    const next = this.zooming.then(step);
+    // A failed step must not block the zooms after it.
+    this.zooming = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Sets the scale, lets Lit size the boxes, then scrolls `anchor` to `at` in the viewport. */
+  private async applyZoom(scale: number, anchor: Anchor | undefined, at: { x: number; y: number } | undefined): Promise<void> {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.currentScale = clampScale(scale);
+    await this.updateComplete;
+    if (anchor && at && this.layout) {
+      const view = { ...at, width: scroller.clientWidth, height: scroller.clientHeight };
+      const { left, top } = scrollFor(this.layout, anchor, view);
+      scroller.scrollTo({ left, top, behavior: 'instant' });
+    }
+    this.target = undefined;
+    this.onScroll();
+    this.announce();
+    this.schedule();
+  }
+
+  private readonly onWheel = (e: WheelEvent): void => {
+    if (!e.ctrlKey && !e.metaKey) return;
+    // Ctrl+wheel, and a trackpad pinch (Chromium sends it as Ctrl+wheel): ours, not the page's zoom.
+    e.preventDefault();
+    const scroller = this.scroller;
+    if (!scroller || !this.currentScale) return;
+    const unit = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? 16 : e.deltaMode === WheelEvent.DOM_DELTA_PAGE ? scroller.clientHeight : 1;
+    const factor = Math.min(2, Math.max(0.5, Math.exp((-e.deltaY * unit) / 200)));
+    const box = scroller.getBoundingClientRect();
+    const at = { x: e.clientX - box.left - scroller.clientLeft, y: e.clientY - box.top - scroller.clientTop };
+    void this.zoomTo((scale) => scale * factor, () => at);
+  };
+
+  private readonly onTouchStart = (e: TouchEvent): void => {
+    if (e.touches.length !== 2 || !this.layout) return;
+    e.preventDefault();
+    this.beginPinch(e);
+  };
+
+  /** The second finger may come with the first touchstart or only with the first move. */
+  private beginPinch(e: TouchEvent): void {
+    if (!this.layout) return;
+    const scroller = this.scroller!;
+    const { mid, distance } = this.twoFingers(e.touches);
+    this.pinch = {
+      distance,
+      scale: this.currentScale,
+      anchor: anchorAt(this.layout, scroller.scrollLeft + mid.x, scroller.scrollTop + mid.y),
+    };
+  }
+
+  private readonly onTouchMove = (e: TouchEvent): void => {
+    if (e.touches.length !== 2) return;
+    if (e.cancelable) e.preventDefault();
+    if (!this.pinch) return this.beginPinch(e);
+    const { mid, distance } = this.twoFingers(e.touches);
+    const pinch = this.pinch;
+    const queued = this.pinchTarget !== undefined;
+    this.pinchTarget = { scale: (pinch.scale * distance) / pinch.distance, at: mid };
+    if (queued) return;
+    // The spot first under the fingers follows their midpoint: pinch zooms and pans at once.
+    // Moves that arrive while a zoom is applied only update the target (one zoom per frame or so).
+    void this.queueZoom(async () => {
+      const target = this.pinchTarget;
+      this.pinchTarget = undefined;
+      if (!target) return;
+      await this.applyZoom(target.scale, pinch.anchor, target.at);
+      this.fitMode = false;
+    });
+  };
+
+  private readonly onTouchEnd = (e: TouchEvent): void => {
+    if (!this.pinch) return;
+    // Lifting the fingers must not turn the pinch into a late scroll of what they did.
+    if (e.cancelable) e.preventDefault();
+    if (e.touches.length < 2) this.pinch = undefined;
+  };
+
+  /**
+   * A pinch belongs to the viewer, not to what lies under the fingers: when a second finger comes
+   * down, the first finger's gesture below (the placement layer's tap or drag) gets the
+   * `pointercancel` the browser would send had it scrolled, and the fingers' later pointer events
+   * stop here. Without this, lifting the fingers would read as a tap and place a field.
+   */
+  private readonly onTouchPointer = (e: PointerEvent): void => {
+    if (e.pointerType !== 'touch') return;
+    const id = e.pointerId;
+    switch (e.type) {
+      case 'pointerdown':
+        this.touchTargets.set(id, e.composedPath()[0] ?? e.target!);
+        if (this.touchTargets.size < 2) return;
+        for (const [other, target] of this.touchTargets) {
+          if (other === id || this.pinchPointers.has(other)) continue;
+          target.dispatchEvent(new PointerEvent('pointercancel', { pointerId: other, pointerType: 'touch', bubbles: true, composed: true }));
+          this.pinchPointers.add(other);
+        }
+        this.pinchPointers.add(id);
+        e.stopPropagation();
+        return;
+      case 'pointermove':
+        if (this.pinchPointers.has(id)) e.stopPropagation();
+        return;
+      default:
+        this.touchTargets.delete(id);
+        if (this.pinchPointers.delete(id)) e.stopPropagation();
+    }
+  };
+
+  private twoFingers(touches: TouchList): { mid: { x: number; y: number }; distance: number } {
+    const scroller = this.scroller!;
+    const box = scroller.getBoundingClientRect();
+    const a = touches[0]!;
+    const b = touches[1]!;
+    return {
+      mid: { x: (a.clientX + b.clientX) / 2 - box.left - scroller.clientLeft, y: (a.clientY + b.clientY) / 2 - box.top - scroller.clientTop },
+      distance: Math.max(1, Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY)),
+    };
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const action = e.key === '+' || e.key === '=' ? this.zoomIn : e.key === '-' ? this.zoomOut : e.key === '0' ? this.fitWidth : undefined;
+    if (!action) return;
+    e.preventDefault();
+    void action.call(this);
+  };
+
+  // Rendering ------------------------------------------------------------------------------------
+
+  /** Coalesces render decisions to one per frame. */
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.pump();
+    });
+  }
+
+  private busy(): boolean {
+    return this.frame !== 0 || this.inFlight.size > 0 || this.pendingRenders > 0;
+  }
+
+  /** Decides which pages to draw, cancels what is no longer wanted, starts what is. */
+  private pump(): void {
+    const layout = this.layout;
+    const scroller = this.scroller;
     const doc = this.document;
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (!doc || !canvas) return;
-    const page = await doc.pdf.getPage(1);
-    const base = page.getViewport({ scale: 1 });
-    const ratio = Math.min(window.devicePixelRatio || 1, 2);
-    const width = canvas.parentElement!.clientWidth || base.width;
-    const viewport = page.getViewport({ scale: (width / base.width) * ratio });
-    canvas.width = Math.round(viewport.width);
-    canvas.height = Math.round(viewport.height);
-    await page.render({ canvas, viewport }).promise;
-    this.dispatchEvent(new Event('jse-internal-painted'));
+    if (!layout || !scroller || !doc || !this.isConnected) return this.settle();
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    const visible = pagesInBand(layout, top, bottom);
+    const first = visible[0] ?? 0;
+    const last = visible[visible.length - 1] ?? first;
+    const centre = (top + bottom) / 2;
+    const distance = (i: number) => {
+      const s = layout.slots[i]!;
+      return Math.max(0, s.top - centre, centre - (s.top + s.height));
+    };
+    // Visible pages always (the observer may lag a fast jump), then neighbours, nearest first.
+    const wanted = [...new Set([...visible, ...this.near])]
+      .filter((i) => i < layout.slots.length)
+      .sort((a, b) => distance(a) - distance(b))
+      .slice(0, WANTED);
+    const keep = new Set(wanted);
+    const dpr = window.devicePixelRatio || 1;
+
+    for (const [i, job] of this.inFlight) {
+      if (!keep.has(i) || job.scale !== this.currentScale || job.dpr !== dpr) this.cancel(i);
+    }
+    const todo = wanted.filter((i) => {
+      const p = this.painted.get(i);
+      return !this.inFlight.has(i) && (!p || p.scale !== this.currentScale || p.dpr !== dpr);
+    });
+    let started = 0;
+    for (const i of todo) {
+      if (this.inFlight.size >= CONCURRENCY) break;
+      this.makeRoom(keep, first, last);
+      this.start(doc, i, layout, dpr);
+      started++;
+    }
+    this.pendingRenders = todo.length - started;
+    this.makeRoom(keep, first, last);
+    this.settle();
   }
+
+  /** Drops the canvases farthest from the view until one more fits under the bound. */
+  private makeRoom(keep: ReadonlySet<number>, first: number, last: number): void {
+    const live = [...this.painted.keys()];
+    const bound = MAX_LIVE_CANVASES - this.inFlight.size - 1;
+    for (const i of canvasesToDrop(live, keep, first, last, Math.max(0, bound))) this.drop(i);
+  }
+
+  private start(doc: LoadedDocument, index: number, layout: Layout, dpr: number): void {
+    const slot = layout.slots[index]!;
+    const size = canvasSize(slot.width, slot.height, dpr);
+    const canvas = document.createElement('canvas');
+    const job: InFlight = { canvas, scale: layout.scale, dpr, cancelled: false };
+    this.inFlight.set(index, job);
+    this.renders++;
+    void (async () => {
+      try {
+        const page = await doc.pdf.getPage(index + 1);
+        if (job.cancelled) return;
+        canvas.width = size.width;
+        canvas.height = size.height;
+        const viewport = page.getViewport({ scale: layout.scale * size.outputScale });
+        job.task = page.render({ canvas, viewport });
+        await job.task.promise;
+        if (job.cancelled || this.document !== doc) return release(canvas);
+        this.inFlight.delete(index);
+        const old = this.painted.get(index);
+        this.painted.set(index, { canvas, scale: job.scale, dpr });
+        if (old) release(old.canvas);
+        this.requestUpdate();
+        if (!this.firstPaintSent) {
+          this.firstPaintSent = true;
+          await this.updateComplete;
+          this.dispatchEvent(new Event(PAINTED_EVENT));
+        }
+      } catch (cause) {
+        release(canvas);
+        if (this.inFlight.get(index) === job) this.inFlight.delete(index);
+        if (!job.cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
+          // A page pdf.js cannot draw stays a white box; the others go on.
+          console.warn(`jse-sign-request: page ${index + 1} could not be drawn`, cause);
+        }
+      } finally {
+        this.schedule();
+      }
+    })();
+  }
+
+  private cancel(index: number): void {
+    const job = this.inFlight.get(index);
+    if (!job) return;
+    job.cancelled = true;
+    job.task?.cancel();
+    release(job.canvas);
+    this.inFlight.delete(index);
+  }
+
+  private drop(index: number): void {
+    const p = this.painted.get(index);
+    if (!p) return;
+    release(p.canvas);
+    this.painted.delete(index);
+    this.requestUpdate();
+  }
+
+  private dropAll(): void {
+    for (const i of [...this.inFlight.keys()]) this.cancel(i);
+    for (const i of [...this.painted.keys()]) this.drop(i);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pendingRenders = 0;
+    this.settle();
+  }
+
+  private settle(): void {
+    if (this.busy()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  // Template -------------------------------------------------------------------------------------
 
   protected override render() {
+    const { t } = this.i18n;
     const doc = this.document;
-    if (!doc) return html``;
-    const p = doc.pages[0]!;
+    const layout = this.layout;
     return html`<div
-      class="page"
-      part="page"
-      data-page="1"
-      role="img"
-      aria-label=${this.pageLabel(1, doc.pages.length)}
-      ${styleProps({ aspectRatio: `${p.width} / ${p.height}`, maxWidth: `${p.width * 1.5}px` })}
+      class="scroller"
+      tabindex="0"
+      role="region"
+      aria-label=${t('viewer.region')}
+      @scroll=${this.onScroll}
+      @keydown=${this.onKeyDown}
     >
-      <canvas></canvas>
+      ${doc && layout
+        ? html`<div class="content" ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}>
+            ${layout.slots.map((slot, i) => {
+              const n = i + 1;
+              return html`<div
+                class="page"
+                part="page"
+                data-page=${n}
+                role="group"
+                aria-label=${this.pageLabel?.(n, layout.slots.length) ?? t('doc.pageLabel', { page: n, count: layout.slots.length })}
+                ${styleProps({ left: `${slot.left}px`, top: `${slot.top}px`, width: `${slot.width}px`, height: `${slot.height}px` })}
+              >
+                ${this.painted.get(i)?.canvas ?? nothing}
+                <jse-placement-layer
+                  .pageNumber=${n}
+                  .geometry=${this.geometries[i]}
+                  .scale=${layout.scale}
+                  .draft=${this.draft}
+                  exportparts="field"
+                ></jse-placement-layer>
+              </div>`;
+            })}
+          </div>`
+        : nothing}
     </div>`;
   }
+}
+
+/** Gives a canvas's memory back now rather than when the garbage collector gets to it. */
+function release(canvas: HTMLCanvasElement): void {
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
