@@ -92,15 +92,9 @@ export function follow(options: FollowOptions): Follower {
     if (options.request) await wait(jittered(base()));
     while (!life.signal.aborted) {
       let delay: number;
+      let snapshot: RequestSnapshot;
       try {
-        const snapshot = await options.client.getRequest(options.id, { signal: life.signal, etag, retry: false });
-        failures = 0;
-        etag = snapshot.etag ?? etag;
-        if (!snapshot.notModified) {
-          options.onUpdate(snapshot.request);
-          if (isFinal(snapshot.request.status)) return snapshot.request;
-        }
-        delay = Math.max(jittered(base()), snapshot.retryAfter ?? 0);
+        snapshot = await options.client.getRequest(options.id, { signal: life.signal, etag, retry: false });
       } catch (cause) {
         if (life.signal.aborted) return undefined;
         const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { cause });
@@ -113,13 +107,31 @@ export function follow(options: FollowOptions): Follower {
         // Equal jitter: at least half the exponential step, so failures really slow the pace.
         const step = Math.min(intervals.max, base() * 2 ** failures);
         delay = Math.max(Math.round(step / 2 + (step / 2) * random()), error.retryAfter ?? 0);
+        await wait(delay);
+        continue;
       }
+      if (life.signal.aborted) return undefined;
+      failures = 0;
+      etag = snapshot.etag ?? etag;
+      if (!snapshot.notModified) {
+        // Outside the try: a throwing onUpdate is not a failed poll to retry.
+        options.onUpdate(snapshot.request);
+        if (isFinal(snapshot.request.status)) return snapshot.request;
+      }
+      delay = Math.max(jittered(base()), snapshot.retryAfter ?? 0);
       await wait(delay);
     }
     return undefined;
   };
 
-  const done = run();
+  // A throwing onUpdate is the caller's bug: reported, and it ends the following rather than
+  // leaving an unhandled rejection behind.
+  const done = run().catch((cause: unknown) => {
+    life.abort();
+    const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { retryable: false, cause });
+    options.onError?.(error, { fatal: true });
+    return undefined;
+  });
   return {
     stop: () => life.abort(),
     wake: () => nap?.abort(),

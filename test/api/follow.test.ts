@@ -170,6 +170,23 @@ describe('api follow', () => {
     expect(updates).to.deep.equal([]);
   });
 
+  it('an onUpdate that throws ends the following, reported as fatal', async () => {
+    const r = rig(worker, [scripted(() => signRequest())]);
+    const errors: boolean[] = [];
+    const follower = follow({
+      client: r.client,
+      id: 'req-1',
+      onUpdate: () => {
+        throw new Error('host bug');
+      },
+      onError: (_e, { fatal }) => errors.push(fatal),
+      sleep: recorder([]),
+    });
+    expect(await follower.done).to.equal(undefined);
+    expect(errors).to.deep.equal([true]);
+    expect(r.proxyCalls()).to.have.length(1);
+  });
+
   it('wake() polls at once instead of waiting', async () => {
     const r = rig(worker, [scripted((poll) => (poll === 1 ? signRequest() : signed))]);
     let slept!: () => void;
