@@ -13,6 +13,7 @@ import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
 import type { DocumentViewer } from './viewer/document-viewer.js';
 import { recentSigners } from './signers/recent.js';
+import { StatusController } from './status/status-controller.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -50,6 +51,7 @@ type Phase =
  * @csspart field - A signature field placed on a page.
  * @csspart signers - The signers panel.
  * @csspart submit - The send button.
+ * @csspart status - The follow-up of a sent request (signers, outcome, cancel, download).
  *
  * @cssprop --jse-font - Font family.
  * @cssprop --jse-color-text - Text colour.
@@ -102,6 +104,15 @@ export class JseSignRequest extends LitElement {
 
   private readonly i18n = new LocalizeController(this);
   private readonly draft = new Draft();
+  /**
+   * Follows the request shown (`request-id`, or one just sent: the sender calls
+   * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
+   */
+  private readonly status = new StatusController(this, {
+    client: () => this.client,
+    emit: (event) => this.emit(event),
+    lang: () => this.i18n.lang,
+  });
   private loadGeneration = 0;
   private closeDocument?: () => void;
   private loadAbort?: AbortController;
@@ -165,7 +176,7 @@ export class JseSignRequest extends LitElement {
 
   /** Cancels the request this element follows (`DELETE`), while it is pending. */
   cancelRequest(): Promise<void> {
-    return Promise.reject(new JseError('not_found', 'No request to cancel.', { retryable: false }));
+    return this.status.cancel();
   }
 
   /** Every public event goes out here (the classes in events.ts set bubbles and composed). */
@@ -189,6 +200,10 @@ export class JseSignRequest extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
+    if (changed.has('requestId')) {
+      if (this.requestId) void this.status.attach(this.requestId);
+      else if (changed.get('requestId')) this.status.detach();
+    }
   }
 
   /**
@@ -321,10 +336,36 @@ export class JseSignRequest extends LitElement {
         ${this.document ? this.renderViewControls(this.document.pages.length) : nothing}
       </div>
       <div class="body">
-        <div class="workspace">${this.renderBody()}${this.renderSigners()}</div>
+        ${this.status.active ? this.renderStatus() : html`<div class="workspace">${this.renderBody()}${this.renderSigners()}</div>`}
       </div>
     `;
   }
+
+  /** The request followed, instead of the draft (issue 10). */
+  private renderStatus() {
+    const { status } = this;
+    const { phase } = status;
+    return html`<jse-status-view
+      class="status"
+      exportparts="status"
+      .request=${phase.kind === 'watching' ? phase.request : undefined}
+      .loading=${phase.kind === 'attaching'}
+      .error=${phase.kind === 'failed' ? phase.error : undefined}
+      .trouble=${status.trouble}
+      .cancelling=${status.cancelling}
+      .documentName=${this.document?.name ?? this.documentName ?? ''}
+      .locale=${this.i18n.lang}
+      .actions=${this.src ? this.statusActions : this.statusActionsNoDraft}
+    ></jse-status-view>`;
+  }
+
+  private readonly statusActionsNoDraft = {
+    cancel: () => this.status.cancel(),
+    download: () => this.status.download(),
+    retry: () => void this.status.retry(),
+  };
+  /** With a document, a refused/expired/cancelled request leads back to the draft. */
+  private readonly statusActions = { ...this.statusActionsNoDraft, restart: () => this.status.detach() };
 
   private get viewer(): DocumentViewer | null {
     return this.renderRoot.querySelector('jse-document-viewer');

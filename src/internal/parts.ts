@@ -6,11 +6,13 @@
 import { DocumentViewer } from '../viewer/document-viewer.js';
 import { PlacementLayer } from '../placement/placement-layer.js';
 import { SignersPanel } from '../signers/signers-panel.js';
+import { StatusView } from '../status/status-view.js';
 
 const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['jse-document-viewer', DocumentViewer],
   ['jse-placement-layer', PlacementLayer],
   ['jse-signers-panel', SignersPanel],
+  ['jse-status-view', StatusView],
 ];
 
 export function defineParts(): void {
