@@ -141,4 +141,110 @@ export const styles = css`
     outline: 3px solid color-mix(in srgb, var(--jse-color-accent) 45%, transparent);
     outline-offset: 2px;
   }
+  /* sending (issue 9): connect step, send bar, confirmation */
+  .side {
+    display: flex;
+    flex-direction: column;
+  }
+  .side > jse-signers-panel {
+    flex: 1 0 auto;
+  }
+  .connect,
+  .account-error {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-bottom: 1px solid var(--jse-color-border);
+    background: color-mix(in srgb, var(--jse-color-accent) 8%, var(--jse-color-bg));
+  }
+  .connect h2 {
+    margin: 0 0 0.25rem;
+    font-size: 1.05rem;
+  }
+  .connect p,
+  .account-error p {
+    margin: 0 0 0.5rem;
+  }
+  .connect a {
+    color: var(--jse-color-accent);
+  }
+  .send {
+    position: sticky;
+    bottom: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+    border-top: 1px solid var(--jse-color-border);
+    background: var(--jse-color-bg);
+  }
+  .send p {
+    margin: 0;
+  }
+  .send .problems {
+    color: var(--jse-color-danger);
+  }
+  .send .problems ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.2rem;
+    overflow-wrap: anywhere;
+  }
+  .send.locked {
+    border-top: 3px solid var(--jse-color-danger);
+  }
+  .send.locked .title {
+    font-weight: 600;
+  }
+  .send progress {
+    width: 100%;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+    flex-wrap: wrap;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button:not(.primary):not(.icon) {
+    background: var(--jse-color-bg);
+    color: var(--jse-color-accent);
+  }
+  dialog.confirm {
+    max-width: min(32rem, 92vw);
+    border: 1px solid var(--jse-color-border);
+    border-radius: var(--jse-radius);
+    color: var(--jse-color-text);
+    background: var(--jse-color-bg);
+    font-family: var(--jse-font);
+  }
+  dialog.confirm::backdrop {
+    background: rgb(15 23 42 / 45%);
+  }
+  dialog.confirm h2 {
+    margin-top: 0;
+    font-size: 1.15rem;
+  }
+  dialog.confirm li,
+  .message-preview {
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  /* the password prompt of an encrypted PDF (issue 5) */
+  form.password {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    max-width: 24rem;
+    margin: 1.5rem auto;
+    padding: 1rem;
+  }
+  form.password input {
+    font: inherit;
+    padding: 0.35rem 0.5rem;
+    border: 1px solid var(--jse-color-border);
+    border-radius: var(--jse-radius);
+  }
+  /* end sending */
 `;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
-import type { Field, Person, Signer, SignRequest } from './api/types.js';
+import type { Field, Person, Signer, SignRequest, ValidationProblem } from './api/types.js';
 import { Draft } from './draft/draft.js';
 import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
@@ -11,9 +11,15 @@ import { DocumentError } from './document/errors.js';
 import type { DocumentLimits, LoadedDocument } from './document/types.js';
 import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
-import type { DocumentViewer } from './viewer/document-viewer.js';
+import { AccountController } from './send/account-controller.js';
+import { SendController } from './send/send-controller.js';
+import { confirmSummary, connectStep, sendBar } from './send/views.js';
+import { documentKey } from './draft/persistence.js';
+import type { SignersPanel } from './signers/signers-panel.js';
+import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
+import type { DocumentViewer } from './viewer/document-viewer.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -108,6 +114,19 @@ export class JseSignRequest extends LitElement {
    * Follows the request shown (`request-id`, or one just sent: the sender calls
    * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
    */
+  private readonly account = new AccountController(this, {
+    client: () => this.client,
+    onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
+    onConnected: (user, limits) => {
+      this.accountUser = user;
+      this.applyLimits(limits);
+      this.emit(new JseConnectedEvent({ user }));
+    },
+    onError: (error) => this.emit(new JseErrorEvent(error.toDetail())),
+  });
+  private readonly sender = this.createSender();
+  /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
+  @state() private sendProblems: ValidationProblem[] = [];
   private readonly status = new StatusController(this, {
     client: () => this.client,
     emit: (event) => this.emit(event),
@@ -166,12 +185,15 @@ export class JseSignRequest extends LitElement {
 
   /** Sends the request without the confirmation dialog. Resolves with the request or rejects with a `JseError`. */
   submit(): Promise<SignRequest> {
-    return Promise.reject(new JseError('invalid_request', 'Sending is not available yet.', { retryable: false }));
+    return this.sender.send();
   }
 
   /** Clears the draft (fields, signers, message) and any error, keeping the document. */
   reset(): void {
+    this.sender.reset();
+    this.sendProblems = [];
     this.draft.setSigners([]);
+    this.draft.setMessage('');
   }
 
   /** Cancels the request this element follows (`DELETE`), while it is pending. */
@@ -200,6 +222,8 @@ export class JseSignRequest extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
+    if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && this.hasUpdated) void this.account.check();
+    if ((changed as PropertyValues).has('document') && this.document) this.sender.restore();
     if (changed.has('requestId')) {
       if (this.requestId) void this.status.attach(this.requestId);
       else if (changed.get('requestId')) this.status.detach();
@@ -335,8 +359,9 @@ export class JseSignRequest extends LitElement {
         <span class="doc-name">${name}</span>
         ${this.document ? this.renderViewControls(this.document.pages.length) : nothing}
       </div>
+      ${this.renderConnect()}
       <div class="body">
-        ${this.status.active ? this.renderStatus() : html`<div class="workspace">${this.renderBody()}${this.renderSigners()}</div>`}
+        ${this.status.active ? this.renderStatus() : html`<div class="workspace">${this.renderBody()}<div class="side">${this.renderSigners()}${this.renderSend()}</div></div>`}
       </div>
     `;
   }
@@ -367,6 +392,102 @@ export class JseSignRequest extends LitElement {
   /** With a document, a refused/expired/cancelled request leads back to the draft. */
   private readonly statusActions = { ...this.statusActionsNoDraft, restart: () => this.status.detach() };
 
+  /** The send step's controller, with what it needs from the element. */
+  private createSender(): SendController {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host adapter reads the element's live state
+    const el = this;
+    return new SendController({
+      addController: (c) => el.addController(c),
+      removeController: (c) => el.removeController(c),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      draft: el.draft,
+      get loadedDocument() {
+        return el.document;
+      },
+      get documentIdentity() {
+        return el.src ? { key: documentKey(el.documentId, el.src, document.baseURI), documentId: el.documentId } : undefined;
+      },
+      get lang() {
+        return el.i18n.lang;
+      },
+      client: () => el.client,
+      ensureConnected: () => el.ensureConnected(),
+      signerProblems: () => el.signersPanel?.validate(),
+      onInvalid: (problems, source) => {
+        // The panel checks the signers itself; what it cannot know is the proxy's verdict.
+        if (source === 'proxy') el.sendProblems = problems;
+        el.emit(new JseInvalidEvent({ errors: problems }));
+        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+      },
+      onPending: (request) => {
+        el.sendProblems = [];
+        el.emit(new JsePendingEvent({ request }));
+        el.status.follow(request, null, { announce: false });
+      },
+      onError: (error) => el.emit(new JseErrorEvent(error.toDetail())),
+      onRestoredSent: (requestId) => void el.status.attach(requestId),
+    });
+  }
+
+  private get signersPanel(): SignersPanel | null {
+    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
+  }
+
+  /** Resolves once `/me` says the account is linked; otherwise shows the connect step and rejects. */
+  private async ensureConnected(): Promise<void> {
+    if (this.account.connected) return;
+    const state = await this.account.check();
+    if (state.kind === 'connected') return;
+    if (state.kind === 'error') throw state.error;
+    throw new JseError('not_connected', 'The Jesignexpert account is not linked.', { retryable: true });
+  }
+
+  private renderConnect() {
+    return connectStep(this.account.state, this.i18n.t, {
+      open: () => this.account.openConnect(),
+      retry: () => void this.account.check(),
+    });
+  }
+
+  /** The send bar under the signers, and the confirmation dialog. */
+  private renderSend() {
+    if (this.phase.kind !== 'ready' || !this.document) return nothing;
+    const { t } = this.i18n;
+    const state = this.sender.state;
+    const send = () => void this.sender.send().catch(() => undefined); // failures are shown and fired by the controller
+    return html`${sendBar(
+        state,
+        t,
+        {
+          send: () => this.sender.requestSend(),
+          retry: send,
+          abandon: () => this.sender.abandon(),
+          dismiss: () => this.sender.dismiss(),
+        },
+        { disabled: this.account.state.kind === 'disconnected' },
+      )}
+      <dialog class="confirm" aria-labelledby="jse-confirm-title" @cancel=${() => this.sender.cancelConfirm()}>
+        ${state.kind === 'confirming'
+          ? confirmSummary(
+              t,
+              { documentName: this.document.name, signers: this.draft.signers, fields: this.draft.fields, message: this.draft.message },
+              { confirm: send, back: () => this.sender.cancelConfirm() },
+            )
+          : nothing}
+      </dialog>`;
+  }
+
+  protected override updated(): void {
+    // The native dialog gives the focus trap, Escape and the backdrop; it opens only with the confirmation.
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+    if (!dialog) return;
+    if (this.sender.state.kind === 'confirming' && !dialog.open) dialog.showModal();
+    else if (this.sender.state.kind !== 'confirming' && dialog.open) dialog.close();
+  }
+
   private get viewer(): DocumentViewer | null {
     return this.renderRoot.querySelector('jse-document-viewer');
   }
@@ -396,8 +517,9 @@ export class JseSignRequest extends LitElement {
   private renderSigners() {
     if (this.phase.kind !== 'loading' && this.phase.kind !== 'ready') return nothing;
     return html`<jse-signers-panel
-      class="side"
       exportparts="signers"
+      .problems=${this.sendProblems}
+      ?inert=${this.sender.locked}
       .draft=${this.draft}
       .me=${this.me ?? this.accountUser}
       .contacts=${this.contacts}

@@ -36,7 +36,8 @@ export interface SendHost extends ReactiveControllerHost {
   ensureConnected(): Promise<void>;
   /** Problems the signers panel knows better (the picked countries); falls back to the draft alone. */
   signerProblems?(): ValidationProblem[] | undefined;
-  onInvalid(problems: ValidationProblem[]): void;
+  /** Sending is blocked: by the draft's own problems (`local`) or by the proxy's 422 (`proxy`). */
+  onInvalid(problems: ValidationProblem[], source: 'local' | 'proxy'): void;
   onPending(request: SignRequest): void;
   onError(error: JseError): void;
   /** A send made before a remount: attach to its request. */
@@ -95,7 +96,7 @@ export class SendController implements ReactiveController {
     const problems = this.problems();
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
-      this.host.onInvalid(problems);
+      this.host.onInvalid(problems, 'local');
       return;
     }
     this.#set({ kind: 'confirming' });
@@ -118,7 +119,7 @@ export class SendController implements ReactiveController {
     const problems = this.problems();
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
-      this.host.onInvalid(problems);
+      this.host.onInvalid(problems, 'local');
       throw new JseError('invalid_request', problems.map((p) => p.message).join('\n'), { retryable: false, errors: problems });
     }
     const retryingUnknown = this.state.kind === 'locked';
@@ -165,7 +166,7 @@ export class SendController implements ReactiveController {
         this.#pendingKey = undefined;
         this.#set({ kind: 'failed', error });
         this.#save();
-        if (error.errors?.length) this.host.onInvalid(error.errors);
+        if (error.errors?.length) this.host.onInvalid(error.errors, 'proxy');
       }
       this.host.onError(error);
       throw error;

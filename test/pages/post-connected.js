@@ -1,0 +1,2 @@
+window.parent.postMessage({ type: 'jse:connected' }, '*');
+document.body.textContent = 'posted';
