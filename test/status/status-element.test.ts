@@ -120,7 +120,7 @@ describe('following a request: the signer journey', () => {
     await settled(el);
     expect(viewText(el)).to.contain('Document signé');
     expect(viewText(el)).to.contain('Document : Lettre de mission.pdf');
-    expect(viewQuery(el, '[data-action="download"]')).to.exist;
+    expect(viewQuery(el, '[data-action="download"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 
