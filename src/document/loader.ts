@@ -8,9 +8,9 @@ import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js
 import type { PageInfo } from '../events.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
-import { openPdf, type PDFDocumentProxy } from './pdfjs.js';
+import { openPdf, rangeTransport, type PDFDocumentProxy } from './pdfjs.js';
 import { MIME_TYPES, SNIFF_BYTES, sniffType } from './sniff.js';
-import { inspectSource, readAll, readStart, type SourceOptions } from './source.js';
+import { inspectSource, readAll, readRange, readStart, type SourceOptions } from './source.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
 
 /** Asks the user for an encrypted PDF's password; resolves `undefined` when they give up. */
@@ -73,7 +73,18 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
 
   if (type === 'pdf') {
     const bytes = whole;
-    const opened = await openChecked(bytes ? { data: bytes.slice() } : { url, withCredentials: options.withCredentials ?? false }, limits, options);
+    // By ranges we fetch ourselves (see rangeTransport): only what the pages shown need.
+    const input = bytes
+      ? { data: bytes.slice() }
+      : {
+          range: await rangeTransport({
+            size,
+            initial: head,
+            read: (begin, end, signal) =>
+              readRange(url, begin, end, { ...source, signal: source.signal ? AbortSignal.any([source.signal, signal]) : signal }),
+          }),
+        };
+    const opened = await openChecked(input, limits, options);
     return {
       ...common,
       type: 'pdf',
@@ -99,7 +110,7 @@ type Opened = Pick<LoadedDocument, 'pdf' | 'pages' | 'encrypted' | 'destroy'>;
 
 /** Opens in pdf.js, then refuses encryption unless accepted, and reads every page's geometry. */
 async function openChecked(
-  input: { data: Uint8Array } | { url: string; withCredentials: boolean },
+  input: { data: Uint8Array } | { range: Awaited<ReturnType<typeof rangeTransport>> },
   limits: DocumentLimits,
   options: LoadOptions,
 ): Promise<Opened> {

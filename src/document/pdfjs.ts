@@ -7,6 +7,7 @@ import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/
 import { resolveAssets } from '../config.js';
 
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
+type PDFDataRangeTransport = PdfJs.PDFDataRangeTransport;
 
 declare const __JSE_PDFJS_DIR__: string | undefined;
 
@@ -53,4 +54,49 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
     disableStream: true,
     ...params,
   });
+}
+
+/** A file pdf.js reads by ranges through us: its size, its first bytes, and a way to read a range. */
+export interface RangeSource {
+  size: number;
+  /** The start of the file, already fetched (the sniffing read). */
+  initial: Uint8Array;
+  read(begin: number, end: number, signal: AbortSignal): Promise<Uint8Array>;
+}
+
+/** Attempts per range before giving up on it (a dropped connection on a long session is normal). */
+const RANGE_ATTEMPTS = 3;
+
+/**
+ * Hands pdf.js the file by ranges that we fetch. Given a URL, pdf.js first sends a plain GET for
+ * the whole file just to read its headers and aborts it once they arrive; by then a fast server
+ * has pushed much of the body (the test server counted the whole 6 MB sent on localhost). We
+ * already know the size and that ranges work (the loader's HEAD and sniffing probe), so pdf.js
+ * gets a transport: no whole-file request at all, and only the ranges a page needs.
+ */
+export async function rangeTransport(source: RangeSource): Promise<PDFDataRangeTransport> {
+  const pdfjs = await loadPdfJs();
+  const transport = new pdfjs.PDFDataRangeTransport(source.size, source.initial);
+  const stop = new AbortController();
+  transport.requestDataRange = (begin: number, end: number) => {
+    void (async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const bytes = await source.read(begin, end, stop.signal);
+          if (!stop.signal.aborted) transport.onDataRange(begin, bytes);
+          return;
+        } catch (cause) {
+          if (stop.signal.aborted) return;
+          if (attempt >= RANGE_ATTEMPTS) {
+            // pdf.js has no error path for a transport: the pages needing this range stay blank.
+            console.warn(`jse-sign-request: bytes ${begin}-${end - 1} of the document could not be read`, cause);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
+    })();
+  };
+  transport.abort = () => stop.abort();
+  return transport;
 }

@@ -81,6 +81,18 @@ export async function readAll(url: string, options: SourceOptions): Promise<{ by
  * The first `count` bytes (one `Range` request). A server that ignores `Range` sends the whole
  * file: it is then read whole (within the limit) and `complete` is true.
  */
+/**
+ * Bytes [begin, end) of the file by a `Range` request: what pdf.js asks for to show a page
+ * (see `rangeTransport` in pdfjs.ts). A server that answers 200 instead is read whole (within the
+ * limit) and cut.
+ */
+export async function readRange(url: string, begin: number, end: number, options: SourceOptions): Promise<Uint8Array> {
+  const response = await attempt(url, options, { headers: { Range: `bytes=${begin}-${end - 1}` } });
+  if (!(response instanceof Response)) throw response;
+  if (response.status === 206) return readBody(response, { ...options, limit: end - begin }, false);
+  return (await readBody(response, options)).slice(begin, end);
+}
+
 export async function readStart(url: string, count: number, options: SourceOptions): Promise<{ bytes: Uint8Array; complete: boolean }> {
   const response = await attempt(url, options, { headers: { Range: `bytes=0-${count - 1}` } });
   if (!(response instanceof Response)) throw response;

@@ -333,6 +333,8 @@ export class DocumentViewer extends LitElement {
   private readonly onScroll = (): void => {
     const scroller = this.scroller;
     if (!scroller || !this.layout) return;
+    // The observer reports a frame or more later; the visible pages need not wait for it.
+    this.schedule();
     if (this.target && Math.abs(scroller.scrollTop - this.target.top) < 1) return;
     this.target = undefined;
     this.setCurrent(currentPageIn(this.layout, scroller.scrollTop, scroller.scrollTop + scroller.clientHeight));
