@@ -101,3 +101,19 @@ export async function startSandbox(worker: SetupWorker): Promise<Sandbox> {
   await sandbox.start(worker);
   return sandbox;
 }
+
+/**
+ * Counts the fetches the page starts (method and URL), from now until `restore()`. Unlike the
+ * sandbox's log, which records a call when its handler runs, this sees a call the moment it is
+ * made, so "nothing after removal" is exact.
+ */
+export function spyFetch(): { calls: { method: string; url: string }[]; restore(): void } {
+  const original = globalThis.fetch;
+  const calls: { method: string; url: string }[] = [];
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    calls.push({ method: init?.method ?? (input instanceof Request ? input.method : 'GET'), url });
+    return original(input, init);
+  };
+  return { calls, restore: () => void (globalThis.fetch = original) };
+}
