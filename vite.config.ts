@@ -36,6 +36,10 @@ export default defineConfig(({ command }) =>
         publicDir: path.join(root, 'public'),
         plugins: [pdfjsAssets(), gedFiles()],
         server: { port: 5173, strictPort: false, open: false },
+        // Known up front, so the first visit is not reloaded when Vite discovers them.
+        optimizeDeps: {
+          include: ['lit', 'lit/decorators.js', 'lit/directive.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'msw', 'msw/browser', 'pdf-lib', 'pdfjs-dist', 'libphonenumber-js/max'],
+        },
       }
     : {
         root,

@@ -6,8 +6,19 @@
 import '../src/index.js';
 import { configure } from '../src/element.js';
 import type { JseSignRequest } from '../src/jse-sign-request.js';
+import { createSandbox } from '../src/testing/index.js';
+import { mountOutbox } from './signer-player.js';
 
 configure({ assetsBase: '/pdfjs/' });
+
+// The proxy and Jesignexpert, simulated in the page (msw): the account starts unlinked, so the
+// first send shows the "Connecter Jesignexpert" step (the connect page is demo/connect.html).
+const sandbox = createSandbox({
+  proxyUrl: '/jse-proxy',
+  tokenEndpoint: '/ged/jse/token',
+  linked: false,
+  user: { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' },
+});
 
 interface GedFile {
   name: string;
@@ -97,7 +108,7 @@ function open(file: GedFile): void {
   document.querySelector('#panel-title')!.textContent = `Signature : ${file.title}`;
   const widget = document.createElement('jse-sign-request') as JseSignRequest;
   widget.setAttribute('src', `/ged/files/${encodeURIComponent(file.name)}`);
-  widget.setAttribute('token-endpoint', '/ged/jse/token');
+  widget.setAttribute('token-endpoint', sandbox.tokenEndpoint);
   widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
   widget.contacts = [
     { email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' },
@@ -107,13 +118,17 @@ function open(file: GedFile): void {
   slot.replaceChildren(widget);
 }
 
-function onEvent(file: GedFile, type: string, detail: { request?: { id: string }; signedDocumentUrl?: string }): void {
+function onEvent(file: GedFile, type: string, detail: { request?: { id: string }; download?: () => Promise<Blob> }): void {
   logEvent(type, detail);
   if (type === 'jse-pending' && detail.request) {
     file.versions.push({ label: `v${file.versions.length + 1} — en attente de signature`, kind: 'pending' });
   }
-  if (type === 'jse-signed' && detail.request) {
-    file.versions.push({ label: `v${file.versions.length + 1} — signé`, kind: 'signed', href: detail.signedDocumentUrl });
+  if (type === 'jse-signed' && detail.request && detail.download) {
+    // What a host does: fetch the signed PDF (with the widget's token) and store it as a new version.
+    void detail.download().then((blob) => {
+      file.versions.push({ label: `v${file.versions.length + 1} — signé`, kind: 'signed', href: URL.createObjectURL(blob) });
+      renderFiles();
+    });
   }
   renderFiles();
 }
@@ -125,6 +140,8 @@ document.querySelector('#close-panel')!.addEventListener('click', () => {
 });
 
 async function main(): Promise<void> {
+  await sandbox.start();
+  mountOutbox(document.querySelector<HTMLElement>('#outbox')!, sandbox);
   const list = (await (await fetch('/ged/files/index.json')).json()) as Omit<GedFile, 'versions'>[];
   files = list.map((f) => ({ ...f, versions: [{ label: 'v1 — original', kind: 'original' }] }));
   renderFiles();
