@@ -224,7 +224,9 @@ export class JseSignRequest extends LitElement {
     if (changed.has('src')) void this.load();
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && this.hasUpdated) void this.account.check();
     if ((changed as PropertyValues).has('document') && this.document) this.sender.restore();
-    if (changed.has('requestId')) {
+    if (changed.has('requestId') || changed.has('tokenEndpoint') || changed.has('proxyUrl')) {
+      // attach() is a no-op for the request already shown; it tries again after a failure (a
+      // token-endpoint given after request-id, say).
       if (this.requestId) void this.status.attach(this.requestId);
       else if (changed.get('requestId')) this.status.detach();
     }
@@ -357,7 +359,7 @@ export class JseSignRequest extends LitElement {
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
-        ${this.document ? this.renderViewControls(this.document.pages.length) : nothing}
+        ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.length) : nothing}
       </div>
       ${this.renderConnect()}
       <div class="body">

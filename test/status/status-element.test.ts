@@ -228,6 +228,21 @@ describe('request-id re-attach', () => {
     expect(viewText(el)).to.contain(`Sent on ${sent}`);
   });
 
+  it('attaches once token-endpoint is given after request-id', async () => {
+    const request = await createPending(sandbox);
+    const el = document.createElement('jse-sign-request');
+    mounted.push(el);
+    const events: Recorded[] = [];
+    for (const type of ['jse-status', 'jse-error'] as const) el.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
+    el.setAttribute('request-id', request.id);
+    document.body.append(el);
+    await until(() => events.length > 0, 'the missing endpoint reported');
+    expect(events[0]!.detail.code).to.equal('token_failed');
+    el.setAttribute('token-endpoint', sandbox.tokenEndpoint);
+    await until(() => events.length > 1, 'jse-status');
+    expect(names(events)).to.deep.equal(['jse-error', 'jse-status']);
+  });
+
   it('an unknown request: jse-error not_found, shown, no jse-status', async () => {
     const { el, events } = follow('req_9999');
     await until(() => events.length > 0, 'jse-error');
