@@ -126,6 +126,8 @@ export class DocumentViewer extends LitElement {
   /** 0-based pages the IntersectionObserver reports near the viewport. */
   private readonly near = new Set<number>();
   private renders = 0;
+  /** Pages pdf.js failed to draw, with the scale tried: not retried in a loop at that scale. */
+  private readonly failed = new Map<number, number>();
   private firstPaintSent = false;
   private pendingRenders = 0;
   private frame = 0;
@@ -232,6 +234,9 @@ export class DocumentViewer extends LitElement {
     if (changed.has('document')) {
       this.dropAll();
       this.near.clear();
+      this.failed.clear();
+      // The observer must report every box afresh, even if the new document has as many pages.
+      this.observedFor = undefined;
       this.renders = 0;
       this.firstPaintSent = false;
       this.fitMode = true;
@@ -547,7 +552,8 @@ export class DocumentViewer extends LitElement {
     }
     const todo = wanted.filter((i) => {
       const p = this.painted.get(i);
-      return !this.inFlight.has(i) && (!p || p.scale !== this.currentScale || p.dpr !== dpr);
+      if (this.inFlight.has(i) || this.failed.get(i) === this.currentScale) return false;
+      return !p || p.scale !== this.currentScale || p.dpr !== dpr;
     });
     let started = 0;
     for (const i of todo) {
@@ -599,7 +605,8 @@ export class DocumentViewer extends LitElement {
         release(canvas);
         if (this.inFlight.get(index) === job) this.inFlight.delete(index);
         if (!job.cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
-          // A page pdf.js cannot draw stays a white box; the others go on.
+          // A page pdf.js cannot draw stays a white box (tried again at another zoom); the others go on.
+          this.failed.set(index, job.scale);
           console.warn(`jse-sign-request: page ${index + 1} could not be drawn`, cause);
         }
       } finally {

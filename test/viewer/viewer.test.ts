@@ -57,7 +57,7 @@ describe('document viewer', () => {
       await viewer.scrollToPage(n);
       await viewer.whenIdle();
       const canvas = box.querySelector('canvas')!;
-      expect(canvas, `page ${n} canvas`).to.exist;
+      expect(canvas, `page ${n} canvas`).to.not.equal(null);
       // The red square is where the geometry module (pdf.js's transform) says it is on screen.
       const page = { view: (spec.cropBox ?? spec.mediaBox ?? A4) as [number, number, number, number], rotation: (spec.rotate ?? 0) as Rotation };
       const k = canvas.width / r.width;
@@ -117,7 +117,7 @@ describe('document viewer', () => {
     expect(shown).to.include(count);
     for (const n of shown) {
       const canvas = pageBox(viewer, n).querySelector('canvas');
-      expect(canvas, `page ${n} has a canvas`).to.exist;
+      expect(canvas, `page ${n} has a canvas`).to.not.equal(null);
       expect(inkPixels(canvas!), `page ${n} painted`).to.be.greaterThan(300);
     }
     expect(toolbarText(el)).to.contain(`${count} / ${count}`);
@@ -128,6 +128,21 @@ describe('document viewer', () => {
     expect(toolbarText(el)).to.contain(`65 / ${count}`);
     for (const n of visiblePages(viewer)) expect(inkPixels(pageBox(viewer, n).querySelector('canvas')!), `page ${n}`).to.be.greaterThan(300);
     expect(viewer.liveCanvasCount).to.be.at.most(MAX_LIVE_CANVASES);
+
+    // Smallest zoom, many pages on screen at once: back to the top under the same bound.
+    while (viewer.zoomPercent > 25) await viewer.zoomOut();
+    while (sc.scrollTop > 0) {
+      sc.scrollBy({ top: -sc.clientHeight * 0.9, behavior: 'instant' });
+      await frame();
+      sample();
+    }
+    await viewer.whenIdle();
+    sample();
+    expect(most).to.be.at.most(MAX_LIVE_CANVASES);
+    expect(mostDom).to.be.at.most(MAX_LIVE_CANVASES);
+    const many = visiblePages(viewer);
+    expect(many.length).to.be.greaterThan(2);
+    for (const n of many) expect(inkPixels(pageBox(viewer, n).querySelector('canvas')!), `page ${n} at 25 %`).to.be.greaterThan(50);
   });
 
   it('draws sharp on the screen density, within the canvas pixel cap', async () => {
@@ -235,9 +250,34 @@ describe('document viewer', () => {
     // The fingers were a pinch, not a tap: no field was placed under them.
     expect(el.fields).to.have.length(0);
   });
+
+  it('follows the width while at fit width, keyboard zooms from the focused pages, and is accessible', async () => {
+    const { el, viewer } = await mount(await serve(await makePdf(Array.from({ length: 5 }, () => ({}))), 'clavier.pdf'));
+    await expect(el).to.be.accessible();
+    await viewer.scrollToPage(2);
+    const top = pageBox(viewer, 2).getBoundingClientRect().top;
+    const fit = viewer.scale;
+    // The host panel grows: still fit to width, the top of the current page where it was.
+    el.style.width = '1300px';
+    await new Promise((r) => setTimeout(r, 50));
+    await viewer.whenIdle();
+    expect(viewer.scale).to.be.greaterThan(fit);
+    expect(viewer.scale * 595.28).to.be.closeTo(scroller(viewer).clientWidth - 2 * PADDING, 0.5);
+    expect(pageBox(viewer, 2).getBoundingClientRect().top).to.be.closeTo(top, 2);
+
+    // Keyboard: the pages take the focus; Ctrl+= / Ctrl+- zoom, Ctrl+0 fits the width again.
+    const fitted = viewer.scale;
+    scroller(viewer).focus();
+    await input({ type: 'key', action: 'down', key: 'Control' }, { type: 'key', action: 'press', key: '=' }, { type: 'key', action: 'up', key: 'Control' });
+    await viewer.whenIdle();
+    expect(viewer.scale).to.be.greaterThan(fitted);
+    await input({ type: 'key', action: 'down', key: 'Control' }, { type: 'key', action: 'press', key: '0' }, { type: 'key', action: 'up', key: 'Control' });
+    await viewer.whenIdle();
+    expect(viewer.scale).to.be.closeTo(fitted, 1e-9);
+    expect(pageBox(viewer, 2).getBoundingClientRect().top).to.be.closeTo(top, 2);
+  });
 });
 
 function shownOf(spec: PageSpec): { width: number; height: number } {
   return shownSize({ view: spec.cropBox ?? spec.mediaBox ?? A4, rotation: spec.rotate ?? 0 });
 }
-
