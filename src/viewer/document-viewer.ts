@@ -630,6 +630,10 @@ export class DocumentViewer extends LitElement {
     release(p.canvas);
     this.painted.delete(index);
     this.requestUpdate();
+    // pdf.js keeps a drawn page's operator list and images: let them go too, as its viewer does
+    // for pages leaving its buffer (a no-op while the page is being drawn again).
+    const doc = this.document;
+    if (doc && !this.inFlight.has(index)) void doc.pdf.getPage(index + 1).then((page) => page.cleanup(), () => undefined);
   }
 
   private dropAll(): void {
