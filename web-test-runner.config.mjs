@@ -37,6 +37,8 @@ export default {
   files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
+  // Lit's dev build (the 'development' condition msw needs) announces itself in every file.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,

@@ -42,7 +42,9 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
   const pdfjs = await loadPdfJs();
   const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
   pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+  const useWasm = await wasmAllowedIn(workerSrc);
   return pdfjs.getDocument({
+    useWasm,
     cMapUrl: `${assetsBase}cmaps/`,
     cMapPacked: true,
     standardFontDataUrl: `${assetsBase}standard_fonts/`,
@@ -53,6 +55,46 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
     disableAutoFetch: true,
     disableStream: true,
     ...params,
+  });
+}
+
+const wasmChecks = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether the worker may compile WebAssembly. A worker obeys the CSP of its own script's response;
+ * under one without 'wasm-unsafe-eval' pdf.js would try WebAssembly, be refused — a violation the
+ * host's CSP reporting would log on every scan — and only then use its JavaScript decoders. Reading
+ * the header (same-origin HEAD, once per worker URL) lets us ask for the JavaScript decoders
+ * straight away. Unknown (cross-origin, HEAD refused): let pdf.js try WebAssembly.
+ */
+function wasmAllowedIn(workerSrc: string): Promise<boolean> {
+  let check = wasmChecks.get(workerSrc);
+  if (!check) {
+    check = fetch(workerSrc, { method: 'HEAD', credentials: 'same-origin' })
+      .then((response) => wasmAllowedBy(response.headers.get('Content-Security-Policy')))
+      .catch(() => true);
+    wasmChecks.set(workerSrc, check);
+  }
+  return check;
+}
+
+/**
+ * Whether a Content-Security-Policy lets scripts compile WebAssembly: `script-src` (else
+ * `default-src`) must allow 'wasm-unsafe-eval' or 'unsafe-eval'; no such directive allows it.
+ * Several policies (comma-separated) must all allow it.
+ */
+export function wasmAllowedBy(header: string | null): boolean {
+  if (!header) return true;
+  return header.split(',').every((policy) => {
+    const directives = new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map((parts) => [parts[0]!.toLowerCase(), parts.slice(1).map((v) => v.toLowerCase())] as const),
+    );
+    const sources = directives.get('script-src') ?? directives.get('default-src');
+    return !sources || sources.includes("'wasm-unsafe-eval'") || sources.includes("'unsafe-eval'");
   });
 }
 

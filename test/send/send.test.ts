@@ -225,6 +225,39 @@ describe('sending (issue 9)', function () {
     expect(sandbox.state.requests.size).to.equal(0);
   });
 
+  it('shows progress while sending (indeterminate where the browser gives no upload progress)', async () => {
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (e.signers = [marie])));
+    el.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    let open!: () => void;
+    sandbox.faults.slow('create', new Promise<void>((resolve) => (open = resolve)));
+    const sent = el.submit();
+    await until(() => !!el!.shadowRoot!.querySelector('.send progress'), 'the progress bar');
+    const bar = el.shadowRoot!.querySelector('.send')!;
+    expect(bar.querySelector('[role="status"]')!.textContent).to.match(/Envoi/);
+    expect(sendButton(el).disabled).to.equal(true);
+    expect(panelOf(el).inert).to.equal(true);
+    open();
+    await sent;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.send progress')).to.equal(null);
+  });
+
+  it('a definite refusal (403) is shown with the draft still editable, and fired', async () => {
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (e.signers = [marie])));
+    el.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    sandbox.faults.failWith('create', 403);
+    const fired = nextEvent(el, 'jse-error');
+    const error = await el.submit().catch((e: unknown) => e);
+    expect(error).to.include({ code: 'forbidden', outcomeUnknown: false });
+    expect((await fired).detail).to.include({ code: 'forbidden', status: 403, retryable: false });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.send .problems')!.textContent).to.contain("Vous n'avez pas le droit");
+    expect(panelOf(el).inert).to.equal(false);
+    el.signers = [{ ...marie, lastName: 'Dupont-Martin' }];
+    expect(el.signers[0]!.lastName).to.equal('Dupont-Martin');
+    expect(sandbox.state.requests.size).to.equal(0);
+  });
+
   it('refreshes an expired token silently and sends', async () => {
     ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (e.signers = [marie])));
     el.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
