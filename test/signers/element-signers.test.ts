@@ -44,7 +44,7 @@ describe('<jse-sign-request> — signers panel wiring', () => {
   });
   afterEach(() => {
     for (const el of document.querySelectorAll('jse-sign-request')) el.remove();
-    sessionStorage.removeItem(RECENT_KEY);
+    sessionStorage.clear(); // recents and the drafts kept for remounts (same document in every test)
   });
 
   it('shows the panel beside the document, styled from outside through ::part(signers)', async () => {
