@@ -4,6 +4,7 @@ import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
 import type { Field, Person, Signer, SignRequest, ValidationProblem } from './api/types.js';
 import { Draft } from './draft/draft.js';
+import { outsidePageProblems } from './draft/field-problems.js';
 import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
@@ -181,6 +182,20 @@ export class JseSignRequest extends LitElement {
   }
   set fields(list: Field[]) {
     this.draft.setFields(list);
+    if (this.document) this.reportOutsideFields();
+  }
+
+  /**
+   * Fields set before the document was known may fall outside their page: say so at once
+   * (`jse-invalid`); sending stays blocked until they are moved (the send controller checks too).
+   */
+  private reportOutsideFields(): void {
+    const doc = this.document;
+    if (!doc) return;
+    const errors = outsidePageProblems(this.draft.fields, doc.pages, (f, i) =>
+      this.i18n.t('field.outsidePage', { n: i + 1, page: f.page }),
+    );
+    if (errors.length) this.emit(new JseInvalidEvent({ errors }));
   }
 
   /** Sends the request without the confirmation dialog. Resolves with the request or rejects with a `JseError`. */
@@ -298,6 +313,7 @@ export class JseSignRequest extends LitElement {
           pages: doc.pages.map((p) => ({ ...p, view: [...p.view] as PageInfo['view'] })),
         }),
       );
+      this.reportOutsideFields();
     } catch (cause) {
       if (generation !== this.loadGeneration) return;
       const code = cause instanceof JseError ? cause.code : 'damaged_document';
