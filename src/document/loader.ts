@@ -176,14 +176,16 @@ async function hasEncryption(pdf: PDFDocumentProxy): Promise<boolean> {
 }
 
 async function readPages(pdf: PDFDocumentProxy): Promise<PageInfo[]> {
-  const pages: PageInfo[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const view = [...page.view] as PageInfo['view'];
-    const rotation = normalizeRotation(page.rotate);
-    pages.push({ view, rotation, ...shownSize({ view, rotation }) });
-  }
-  return pages;
+  // All at once: the worker answers them in one stream instead of one round trip per page.
+  const numbers = Array.from({ length: pdf.numPages }, (_, i) => i + 1);
+  return Promise.all(
+    numbers.map(async (n) => {
+      const page = await pdf.getPage(n);
+      const view = [...page.view] as PageInfo['view'];
+      const rotation = normalizeRotation(page.rotate);
+      return { view, rotation, ...shownSize({ view, rotation }) };
+    }),
+  );
 }
 
 /** pdf.js's failures in our codes: its HTTP errors are the file being unreachable, the rest damage. */
