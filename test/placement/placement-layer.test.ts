@@ -436,6 +436,14 @@ describe('<jse-placement-layer>', () => {
   }
 
   describe('geometry through zoom and programmatic fields', () => {
+    it('axe finds nothing in a layer with a focused field and its tools', async () => {
+      m = await mountPage({}, { scale: S });
+      const f = await seedField(m, 200, 150);
+      f.el.focus();
+      await settle(m);
+      await expect(m.layer).to.be.accessible();
+    });
+
     it('on a /Rotate 90 page the default field is 180 × 60 on screen and 60 × 180 in the PDF', async () => {
       m = await mountPage({ rotate: 90 }, { scale: S });
       const at = m.client(250, 170);
