@@ -17,6 +17,7 @@ import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
+import type { PlacementLayer } from './placement/placement-layer.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
@@ -410,6 +411,12 @@ export class JseSignRequest extends LitElement {
   /** With a document, a refused/expired/cancelled request leads back to the draft. */
   private readonly statusActions = { ...this.statusActionsNoDraft, restart: () => this.status.detach() };
 
+  /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
+  private addFieldOnCurrentPage(): void {
+    const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
+    layer?.addFieldAtCenter();
+  }
+
   /** The send step's controller, with what it needs from the element. */
   private createSender(): SendController {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host adapter reads the element's live state
@@ -519,7 +526,16 @@ export class JseSignRequest extends LitElement {
   private renderViewControls(count: number) {
     const { t } = this.i18n;
     const page = Math.min(this.view.page, count);
-    return html`<span class="page-counter">
+    return html`<button
+        type="button"
+        class="add-field"
+        aria-label=${t('toolbar.addFieldLabel', { page })}
+        ?disabled=${this.sender.locked}
+        @click=${() => this.addFieldOnCurrentPage()}
+      >
+        ${t('toolbar.addField')}
+      </button>
+      <span class="page-counter">
         <span class="visually-hidden">${t('viewer.pageCounterLabel', { page, count })}</span>
         <span aria-hidden="true">${t('doc.pageCounter', { page, count })}</span>
       </span>

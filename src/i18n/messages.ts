@@ -88,6 +88,8 @@ export const fr = {
   'signers.error.no_field': '{name} n’a aucun emplacement de signature : placez-en un sur le document.',
   // end signers
   // sending (issue 9)
+  'toolbar.addField': '+ Signature',
+  'toolbar.addFieldLabel': 'Ajouter une signature sur la page {page}',
   'send.button': 'Envoyer pour signature',
   'send.blocked': "Impossible d'envoyer pour l'instant :",
   'send.error.outsidePage': 'Un emplacement de signature dépasse de la page {page} : déplacez-le dans la page.',
@@ -269,6 +271,8 @@ export const en: Catalogue = {
   'signers.error.no_field': '{name} has no signature location: place one on the document.',
   // end signers
   // sending (issue 9)
+  'toolbar.addField': '+ Signature',
+  'toolbar.addFieldLabel': 'Add a signature on page {page}',
   'send.button': 'Send for signature',
   'send.blocked': 'This cannot be sent yet:',
   'send.error.outsidePage': 'A signature field goes past the edge of page {page}: move it inside the page.',

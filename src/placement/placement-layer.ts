@@ -199,7 +199,7 @@ export class PlacementLayer extends LitElement {
       top: auto;
       bottom: calc(100% + 8px);
     }
-    .field:focus-within .tools {
+    .field:focus-within .tools:not([hidden]) {
       display: flex;
     }
     .tools select,
@@ -279,7 +279,7 @@ export class PlacementLayer extends LitElement {
    */
   addFieldAtCenter(): string | undefined {
     const page = this.#page;
-    if (!page) return undefined;
+    if (!page || this.draft?.readOnly) return undefined;
     const box = this.getBoundingClientRect();
     const visible = { left: Math.max(box.left, 0), top: Math.max(box.top, 0), right: Math.min(box.right, innerWidth), bottom: Math.min(box.bottom, innerHeight) };
     for (let el = parentOf(this); el; el = parentOf(el)) {
@@ -340,7 +340,8 @@ export class PlacementLayer extends LitElement {
 
   #onPointerDown = (e: PointerEvent): void => {
     const page = this.#page;
-    if (!page || !this.draft || this.#gesture) return;
+    // A draft being sent (or whose send's outcome is unknown) is shown, not edited.
+    if (!page || !this.draft || this.draft.readOnly || this.#gesture) return;
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     const target = e.target as Element;
     if (target.closest('.tools, .add')) return;
@@ -445,7 +446,7 @@ export class PlacementLayer extends LitElement {
 
   #onFieldKeyDown(e: KeyboardEvent, key: string): void {
     // Keys typed in the field's tools (the signer list) are theirs.
-    if (e.target !== e.currentTarget) return;
+    if (e.target !== e.currentTarget || this.draft?.readOnly) return;
     const page = this.#page;
     const field = this.draft?.field(key);
     if (!page || !field || !this.draft) return;
@@ -526,7 +527,7 @@ export class PlacementLayer extends LitElement {
           >
             <span class="initials" aria-hidden="true">${initials}</span>
             ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            <div class="tools ${toolsAbove ? 'above' : ''}">
+            <div class="tools ${toolsAbove ? 'above' : ''}" ?hidden=${draft.readOnly}>
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
