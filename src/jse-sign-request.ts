@@ -18,6 +18,7 @@ import { confirmSummary, connectStep, sendBar } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
 import type { PlacementLayer } from './placement/placement-layer.js';
+import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
@@ -372,15 +373,20 @@ export class JseSignRequest extends LitElement {
 
   protected override render() {
     const { t } = this.i18n;
-    const name = this.document?.name ?? this.documentName ?? '';
+    const name = this.document?.name ?? this.documentName ?? (this.src ? nameFromUrl(this.src) : '');
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
         ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.length) : nothing}
       </div>
-      ${this.renderConnect()}
+      ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
       <div class="body">
-        ${this.status.active ? this.renderStatus() : html`<div class="workspace">${this.renderBody()}<div class="side">${this.renderSigners()}${this.renderSend()}</div></div>`}
+        ${this.status.active ? this.renderStatus() : html`<div class="workspace">
+              ${this.renderBody()}
+              ${this.phase.kind === 'ready' || this.phase.kind === 'loading'
+                ? html`<div class="side">${this.renderSigners()}${this.renderSend()}</div>`
+                : nothing}
+            </div>`}
       </div>
     `;
   }

@@ -4,6 +4,7 @@
  * damaged beyond what pdf.js recovers), and hands pdf.js a URL it can read by ranges — or, for an
  * image, the one-page PDF it becomes (SPEC §3).
  */
+import { nameFromUrl } from './names.js';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageInfo } from '../events.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
@@ -194,14 +195,4 @@ function fromPdfJs(cause: unknown): DocumentError {
   if (error?.name === 'ResponseException') return unavailable(error.status || undefined, cause);
   if (error?.name === 'PasswordException') return encryptedError();
   return damaged(error?.message ?? String(cause), cause);
-}
-
-/** The last path segment of a URL, decoded; the host's `document-name` wins over it. */
-export function nameFromUrl(src: string): string {
-  try {
-    const path = new URL(src, document.baseURI).pathname;
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || src;
-  } catch {
-    return src;
-  }
 }

@@ -139,9 +139,7 @@ export function confirmSummary(
         return html`<li>${n === 1 ? t('send.confirm.fieldsOne', { name }) : t('send.confirm.fieldsMany', { name, count: n })}</li>`;
       })}
     </ul>
-    <p class="message-preview">
-      ${summary.message.trim() ? t('send.confirm.message', { message: summary.message }) : t('send.confirm.noMessage')}
-    </p>
+    <p class="message-preview">${summary.message.trim() ? t('send.confirm.message', { message: summary.message }) : t('send.confirm.noMessage')}</p>
     <div class="actions">
       <button type="button" @click=${actions.back}>${t('send.confirm.back')}</button>
       <button type="button" class="primary" autofocus @click=${actions.confirm}>${t('send.confirm.send')}</button>

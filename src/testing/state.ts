@@ -322,6 +322,7 @@ export class SandboxState {
     if (request.signers.every((s) => s.status === 'signed')) {
       this.#transition(request, 'signed');
       for (const s of request.signers) this.#sendSignedCopy(request, s);
+      this.changed(); // the copies are in the outbox only now: tell the listeners again
     } else {
       this.#touch(request);
     }
