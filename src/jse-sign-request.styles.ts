@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from './internal/shared-styles.js';
 
-export const styles = css`
+export const styles = [
+  sharedStyles,
+  css`
   :host {
     --jse-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     --jse-color-text: #1c2230;
@@ -25,11 +28,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
   }
   [part='toolbar'] {
     display: flex;
@@ -111,14 +109,6 @@ export const styles = css`
     background: var(--jse-color-bg);
     color: var(--jse-color-text);
     border-color: var(--jse-color-border);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* end viewer controls */
   .message {
@@ -247,4 +237,5 @@ export const styles = css`
     border-radius: var(--jse-radius);
   }
   /* end sending */
-`;
+`,
+];

@@ -13,6 +13,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Person, Signer, ValidationProblem } from '../api/types.js';
 import type { Draft } from '../draft/draft.js';
+import { sharedStyles } from '../internal/shared-styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
 import { styleProps } from '../internal/style-props.js';
@@ -54,17 +55,14 @@ const SEARCH_DELAY = 200;
  * @csspart signers - The panel's root.
  */
 export class SignersPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    sharedStyles,
+    css`
     :host {
       display: block;
       min-width: 0;
       font: inherit;
       color: var(--jse-color-text, #1c2230);
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
     }
     [part='signers'] {
       display: flex;
@@ -257,15 +255,8 @@ export class SignersPanel extends LitElement {
     dialog p {
       overflow-wrap: anywhere;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  `,
+  ];
 
   /** The draft whose signers and message this panel edits. */
   @property({ attribute: false }) draft?: Draft;
@@ -784,7 +775,7 @@ export class SignersPanel extends LitElement {
             @click=${() => this.#pick(s.person)}
           >
             <span class="who">${`${s.person.firstName ?? ''} ${s.person.lastName ?? ''}`.trim() || s.person.email}${s.source === 'recent'
-                ? html` <span class="sr-only">(${this.t('signers.recent')})</span>`
+                ? html` <span class="visually-hidden">(${this.t('signers.recent')})</span>`
                 : nothing}</span>
             <span class="email">${s.person.email}</span>
           </li>`,

@@ -12,6 +12,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { JseError } from '../api/errors.js';
 import type { RequestSigner, SignRequest } from '../api/types.js';
+import { sharedStyles } from '../internal/shared-styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
 import { changesBetween } from './transitions.js';
@@ -38,17 +39,14 @@ export function signerName(signer: Pick<RequestSigner, 'firstName' | 'lastName' 
  * @csspart status - The view's root.
  */
 export class StatusView extends LitElement {
-  static override styles = css`
+  static override styles = [
+    sharedStyles,
+    css`
     :host {
       display: block;
       min-width: 0;
       overflow-y: auto;
       color: var(--jse-color-text, #1c2230);
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
     }
     [part='status'] {
       display: flex;
@@ -161,15 +159,8 @@ export class StatusView extends LitElement {
       margin-top: 1rem;
       justify-content: flex-end;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  `,
+  ];
 
   /** The request to show (absent while it is being fetched). */
   @property({ attribute: false }) request?: SignRequest;
@@ -278,7 +269,7 @@ export class StatusView extends LitElement {
       </ol>
       ${this.#renderNext(request)}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
-      <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${request.status === 'pending' ? this.#renderConfirm() : nothing}
     </section>`;
   }
