@@ -14,7 +14,7 @@ import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
-import { confirmSummary, connectStep, sendBar } from './send/views.js';
+import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
 import type { PlacementLayer } from './placement/placement-layer.js';
@@ -125,7 +125,7 @@ export class JseSignRequest extends LitElement {
       this.applyLimits(limits);
       this.emit(new JseConnectedEvent({ user }));
     },
-    onError: (error) => this.emit(new JseErrorEvent(error.toDetail())),
+    onError: (error) => this.emitError(error),
   });
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
@@ -417,6 +417,11 @@ export class JseSignRequest extends LitElement {
   /** With a document, a refused/expired/cancelled request leads back to the draft. */
   private readonly statusActions = { ...this.statusActionsNoDraft, restart: () => this.status.detach() };
 
+  /** `jse-error` for a failure of the account or of a send, with the message the user reads. */
+  private emitError(error: JseError): void {
+    this.emit(new JseErrorEvent({ ...error.toDetail(), message: sendErrorText(error, this.i18n.t) }));
+  }
+
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
     const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
@@ -458,7 +463,7 @@ export class JseSignRequest extends LitElement {
         el.emit(new JsePendingEvent({ request }));
         el.status.follow(request, null, { announce: false });
       },
-      onError: (error) => el.emit(new JseErrorEvent(error.toDetail())),
+      onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
     });
   }

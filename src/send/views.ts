@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { JseError } from '../api/errors.js';
 import type { Field, Signer } from '../api/types.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { fr, type MessageKey } from '../i18n/messages.js';
 import { signerLabel } from '../signers/validation.js';
 import type { AccountState } from './account-controller.js';
 import type { SendState } from './send-controller.js';
@@ -36,21 +36,9 @@ export function connectStep(state: AccountState, t: T, actions: { open(): void; 
 }
 
 function accountErrorText(error: JseError, t: T): string {
-  const key = `send.error.${error.code}` as MessageKey;
-  return key in FALLBACK_KEYS ? t(key) : error.message;
+  const key = `send.error.${error.code}`;
+  return key in fr ? t(key as MessageKey) : error.message;
 }
-
-const FALLBACK_KEYS: Partial<Record<MessageKey, true>> = {
-  'send.error.forbidden': true,
-  'send.error.not_found': true,
-  'send.error.conflict': true,
-  'send.error.rate_limited': true,
-  'send.error.upstream_unavailable': true,
-  'send.error.network': true,
-  'send.error.token_failed': true,
-  'send.error.not_connected': true,
-  'send.error.invalid_request': true,
-};
 
 /** The user's words for a failed send: the catalogue's text, or the proxy's problem about the document. */
 export function sendErrorText(error: JseError, t: T): string {

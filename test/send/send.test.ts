@@ -249,7 +249,9 @@ describe('sending (issue 9)', function () {
     const fired = nextEvent(el, 'jse-error');
     const error = await el.submit().catch((e: unknown) => e);
     expect(error).to.include({ code: 'forbidden', outcomeUnknown: false });
-    expect((await fired).detail).to.include({ code: 'forbidden', status: 403, retryable: false });
+    const detail = (await fired).detail;
+    expect(detail).to.include({ code: 'forbidden', status: 403, retryable: false });
+    expect(detail.message).to.contain("Vous n'avez pas le droit"); // the host gets the words the user reads
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.send .problems')!.textContent).to.contain("Vous n'avez pas le droit");
     expect(panelOf(el).inert).to.equal(false);
