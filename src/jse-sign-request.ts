@@ -294,6 +294,13 @@ export class JseSignRequest extends LitElement {
         ...(this.documentLimits ? { limits: this.documentLimits } : {}),
         ...(this.documentName ? { name: this.documentName } : {}),
         askPassword: ({ incorrect }) => this.askPassword(generation, incorrect),
+        onUnavailable: (cause) => {
+          // A page's bytes could not be fetched: say so (with a retry) rather than leave it blank.
+          if (generation !== this.loadGeneration || this.phase.kind === 'error') return;
+          const error = new JseError('document_unavailable', this.loadErrorMessage(cause), { retryable: true, cause });
+          this.phase = { kind: 'error', error };
+          this.emit(new JseErrorEvent(error.toDetail()));
+        },
       });
       if (generation !== this.loadGeneration) {
         void doc.destroy();

@@ -27,6 +27,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called for an encrypted PDF's password, only when the limits accept encrypted documents. */
   askPassword?: AskPassword;
+  /** Part of the file could not be read after the document opened (a dropped connection, say). */
+  onUnavailable?: (error: DocumentError) => void;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
             initial: head,
             read: (begin, end, signal) =>
               readRange(url, begin, end, { ...source, signal: source.signal ? AbortSignal.any([source.signal, signal]) : signal }),
+            onFailure: (cause) => options.onUnavailable?.(cause instanceof DocumentError ? cause : unavailable(undefined, cause)),
           }),
         };
     const opened = await openChecked(input, limits, options);

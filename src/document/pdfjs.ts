@@ -104,6 +104,8 @@ export interface RangeSource {
   /** The start of the file, already fetched (the sniffing read). */
   initial: Uint8Array;
   read(begin: number, end: number, signal: AbortSignal): Promise<Uint8Array>;
+  /** A range could not be read after every attempt: pages needing it cannot be drawn. */
+  onFailure?(cause: unknown): void;
 }
 
 /** Attempts per range before giving up on it (a dropped connection on a long session is normal). */
@@ -130,8 +132,9 @@ export async function rangeTransport(source: RangeSource): Promise<PDFDataRangeT
         } catch (cause) {
           if (stop.signal.aborted) return;
           if (attempt >= RANGE_ATTEMPTS) {
-            // pdf.js has no error path for a transport: the pages needing this range stay blank.
-            console.warn(`jse-sign-request: bytes ${begin}-${end - 1} of the document could not be read`, cause);
+            // pdf.js has no error path for a transport (the pages needing this range would stay
+            // blank): the owner is told, and shows the failure with a retry.
+            source.onFailure?.(cause);
             return;
           }
           await new Promise((resolve) => setTimeout(resolve, 500 * attempt));

@@ -3,6 +3,7 @@
  * the retry button, and the password prompt (SPEC §2, §4).
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { PDFDocument } from 'pdf-lib';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { DocumentLimits } from '../../src/document/types.js';
@@ -120,6 +121,20 @@ describe('<jse-sign-request> loading', function () {
     const ready = nextEvent(el, 'jse-ready');
     button(el, 'Réessayer')!.click();
     expect((await ready).detail.pageCount).to.equal(1);
+  });
+
+  it('part of the file lost while reading (ranges failing): document_unavailable with a retry, never blank pages', async () => {
+    // Over 128 KiB, so it is read by ranges; a large unused stream sits between the pages and the
+    // xref, and every range from the middle on fails, as on a connection lost after the first bytes.
+    const doc = await PDFDocument.load(await makePdf([{ label: 'Page 1' }]));
+    doc.context.register(doc.context.stream(new Uint8Array(400_000).fill(0x41)));
+    const bytes = await doc.save({ useObjectStreams: false });
+    const el = await mount(`${await serve(bytes, 'lost.pdf')}?failfrom=${Math.floor(bytes.length / 2)}`);
+    const { detail } = await nextEvent(el, 'jse-error', 25000);
+    expect(detail).to.include({ code: 'document_unavailable', retryable: true });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('inaccessible');
+    expect(button(el, 'Réessayer')).to.not.equal(undefined);
   });
 
   it('unsupported and damaged files: their codes and messages', async () => {

@@ -15,7 +15,7 @@
  *   GET|DELETE /__csp-report  the CSP violations reported so far (pages under /__csp/ report there)
  * Options on any served file, in the query: count=<key>, head=refuse, probe=refuse (the bytes=0-0
  * probe answered 403), ranges=0 (ignore Range), status=<code>, type=<content-type>, etag=<value>,
- * delay=<ms before the body>, rate=<bytes per second>, disposition=<filename>,
+ * delay=<ms before the body>, failfrom=<byte> (ranges from there answer 503), rate=<bytes per second>, disposition=<filename>,
  * length=none (no Content-Length: a chunked body whose size the client cannot know up front),
  * modified=<HTTP date> (Last-Modified).
  */
@@ -128,7 +128,10 @@ export function fileServer({ root, fixtures }) {
     };
     if (q.get('delay')) await sleep(Number(q.get('delay')));
 
-    const forced = Number(q.get('status') || 0);
+    // failfrom=<byte>: ranges starting at or after that byte fail (a connection lost while reading).
+    const rangeStart = /^bytes=(\d+)-/.exec(ctx.get('range') || '');
+    const lost = q.get('failfrom') !== null && rangeStart !== null && Number(rangeStart[1]) >= Number(q.get('failfrom'));
+    const forced = Number(q.get('status') || 0) || (lost ? 503 : 0);
     const isProbe = ctx.get('range') === 'bytes=0-0';
     if (forced || (ctx.method === 'HEAD' && q.get('head') === 'refuse') || (isProbe && q.get('probe') === 'refuse')) {
       ctx.status = forced || 403;
