@@ -164,7 +164,7 @@ export class JseSignRequest extends LitElement {
 
   constructor() {
     super();
-    defineParts();
+    void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
@@ -287,7 +287,8 @@ export class JseSignRequest extends LitElement {
     }
     this.phase = { kind: 'loading' };
     try {
-      const { loadDocument } = await import('./document/loader.js');
+      // The parts load alongside: the viewer must be defined before it is asked to paint.
+      const [{ loadDocument }] = await Promise.all([import('./document/loader.js'), defineParts()]);
       const doc = await loadDocument(this.src, {
         withCredentials: this.withCredentials,
         signal: abort.signal,
@@ -505,7 +506,7 @@ export class JseSignRequest extends LitElement {
         state,
         t,
         {
-          send: () => this.sender.requestSend(),
+          send: () => void this.sender.requestSend(),
           retry: send,
           abandon: () => this.sender.abandon(),
           dismiss: () => this.sender.dismiss(),

@@ -49,6 +49,23 @@ describe('build outputs', () => {
     expect(frameEntries.some((u) => u.endsWith('/__raw/dist/standalone/pdfjs/build/pdf.worker.min.mjs'))).to.equal(true);
   });
 
+  it('a page that only loads the bundle pays for the element shell, not pdf.js, the parts or the phone metadata', async () => {
+    const frame = await openFrame('/__raw/test/pages/script-only.html');
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('jse-sign-request');
+    const loaded = win.performance.getEntriesByType('resource').map((e) => e.name.slice(e.name.lastIndexOf('/') + 1));
+    expect(loaded.some((n) => n.startsWith('jse-sign-request.js'))).to.equal(true);
+    for (const lazy of ['pdf-', 'signers-panel-', 'validation-', 'document-viewer-', 'es-']) {
+      expect(loaded.filter((n) => n.startsWith(lazy)), lazy).to.deep.equal([]);
+    }
+    // Once an element exists, its parts come.
+    win.document.body.append(win.document.createElement('jse-sign-request'));
+    await new Promise((r) => setTimeout(r, 300));
+    const after = win.performance.getEntriesByType('resource').map((e) => e.name.slice(e.name.lastIndexOf('/') + 1));
+    expect(after.some((n) => n.startsWith('signers-panel-'))).to.equal(true);
+    expect(after.some((n) => n.startsWith('pdf-'))).to.equal(false); // pdf.js only with a document
+  });
+
   it('the ES package entry (dist/lib) registers the element and renders with its own pdfjs/ folder', async () => {
     // dist/lib keeps bare imports (lit, pdfjs-dist) for the host's bundler; the dev server resolves
     // them here as a bundler would, and the default assets are dist/lib/pdfjs/ beside the modules.

@@ -15,7 +15,9 @@ import type { LoadedDocument } from '../document/types.js';
 import type { Draft } from '../draft/draft.js';
 import { DraftStore, type SendRecord, type StorageLike } from '../draft/persistence.js';
 import type { Lang } from '../i18n/messages.js';
-import { preparePayload, problemsOf, uploadName } from './payload.js';
+
+/** Validation and the payload need the phone metadata: loaded when the user first tries to send. */
+const payloadModule = () => import('./payload.js');
 
 export type SendState =
   | { kind: 'editing'; notice?: 'abandoned' }
@@ -81,7 +83,8 @@ export class SendController implements ReactiveController {
   }
 
   /** The problems that block sending now. */
-  problems(): ValidationProblem[] {
+  async problems(): Promise<ValidationProblem[]> {
+    const { problemsOf } = await payloadModule();
     const { draft, loadedDocument, lang } = this.host;
     const signers = this.host.signerProblems?.();
     const all = problemsOf(draft, loadedDocument?.pages, lang);
@@ -91,9 +94,9 @@ export class SendController implements ReactiveController {
   }
 
   /** The Send button: blocked with the list, or the confirmation. */
-  requestSend(): void {
+  async requestSend(): Promise<void> {
     if (this.locked) return;
-    const problems = this.problems();
+    const problems = await this.problems();
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
       this.host.onInvalid(problems, 'local');
@@ -116,18 +119,26 @@ export class SendController implements ReactiveController {
     if (this.state.kind === 'sent') return this.state.request;
     const { draft, loadedDocument: doc, documentIdentity, lang } = this.host;
     if (!doc || !documentIdentity) throw new JseError('invalid_request', 'No document is open.', { retryable: false });
-    const problems = this.problems();
+    const retryingUnknown = this.state.kind === 'locked';
+    // 'sending' at once (before any await), so a second click or submit() cannot start another send.
+    this.#set({ kind: 'sending' });
+    let problems: ValidationProblem[];
+    try {
+      problems = await this.problems();
+    } catch (cause) {
+      this.#set(retryingUnknown ? { kind: 'locked', error: new JseError('network', String(cause), { outcomeUnknown: true, cause }) } : { kind: 'editing' });
+      throw cause;
+    }
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
       this.host.onInvalid(problems, 'local');
       throw new JseError('invalid_request', problems.map((p) => p.message).join('\n'), { retryable: false, errors: problems });
     }
-    const retryingUnknown = this.state.kind === 'locked';
-    this.#set({ kind: 'sending' });
     try {
       await this.host.ensureConnected();
       const client = this.host.client();
       if (!client) throw new JseError('token_failed', 'No token endpoint is set.', { retryable: false });
+      const { preparePayload, uploadName } = await payloadModule();
       const prepared = preparePayload(draft, doc, documentIdentity.documentId, lang);
       const file =
         prepared.kind === 'upload' ? new Blob([(await doc.bytes()) as BlobPart], { type: 'application/pdf' }) : undefined;
@@ -234,10 +245,11 @@ export class SendController implements ReactiveController {
   }
 
   #draftChanged(): void {
-    if (this.state.kind === 'blocked' || this.state.kind === 'failed') {
+    if (this.state.kind === 'blocked') {
       // Editing after a refusal: the list is re-checked as the user fixes things.
-      const problems = this.problems();
-      if (this.state.kind === 'blocked') this.#set(problems.length ? { kind: 'blocked', problems } : { kind: 'editing' });
+      void this.problems().then((problems) => {
+        if (this.state.kind === 'blocked') this.#set(problems.length ? { kind: 'blocked', problems } : { kind: 'editing' });
+      });
     }
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => this.#save(), SAVE_DELAY);

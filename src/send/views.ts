@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import type { JseError } from '../api/errors.js';
 import type { Field, Signer } from '../api/types.js';
 import { fr, type MessageKey } from '../i18n/messages.js';
-import { signerLabel } from '../signers/validation.js';
+import { signerLabel } from '../signers/label.js';
 import type { AccountState } from './account-controller.js';
 import type { SendState } from './send-controller.js';
 

@@ -22,6 +22,9 @@ import {
 } from 'libphonenumber-js/max';
 import type { Field, Person, Signer, ValidationCode, ValidationProblem } from '../api/types.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
+import { signerLabel } from './label.js';
+
+export { signerLabel };
 
 export type { CountryCode };
 
@@ -277,11 +280,6 @@ export function toWireSigner(signer: Signer, country: CountryCode = DEFAULT_COUN
   };
 }
 
-/** "Marie Dupont", else the e-mail, else "Signataire 2": how messages name a signer. */
-export function signerLabel(signer: Pick<Signer, 'email' | 'firstName' | 'lastName'>, index: number, lang: Lang = 'fr'): string {
-  const name = `${signer.firstName.trim()} ${signer.lastName.trim()}`.trim();
-  return name || signer.email.trim() || format(lang, 'signers.signer', { n: index + 1 });
-}
 
 /** A person (from `me`, `/me` or contacts) as draft values; the phone normalised when it parses. */
 export function personToSigner(person: Person): Omit<Signer, 'id'> {

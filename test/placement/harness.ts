@@ -47,7 +47,7 @@ export interface MountOptions {
 }
 
 export async function mountPage(spec: PageSpec, options: MountOptions = {}): Promise<Mounted> {
-  defineParts();
+  await defineParts();
   const task = await openPdf({ data: await makePdf([spec]) });
   const pdf = await task.promise;
   const page = await pdf.getPage(1);

@@ -87,9 +87,8 @@ describe('sending (issue 9)', function () {
     ]);
 
     sendButton(el).click();
-    await el.updateComplete;
     const dialog = confirmDialog(el);
-    expect(dialog.open).to.equal(true);
+    await until(() => dialog.open, 'the confirmation'); // validation loads with the first send
     expect(dialog.textContent).to.contain('Envoyer à 2 signataires ?');
     expect(dialog.textContent).to.contain('contrat.pdf');
     const pending = nextEvent(el, 'jse-pending');
