@@ -4,8 +4,10 @@
 //   rendering page 1 at the same size (the floor any viewer pays);
 // - scroll: peak canvas memory and JS heap while scrolling a 120-page document top to bottom vs a
 //   naive viewer that renders every page into its own canvas.
+// - bundle: what a GED page loads up front (the entry and its static imports) vs all it may load.
 // No thresholds: ratios are for people to compare between commits.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,24 @@ const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 't
 if (!existsSync(path.join(root, 'dist/standalone/jse-sign-request.js'))) {
   console.error('Build first: npm run build');
   process.exit(1);
+}
+
+/** Gzip bytes of the standalone bundle a page loads up front (the entry and its static imports) and in all. */
+function bundleWeight() {
+  const dir = path.join(root, 'dist/standalone');
+  const gz = (file) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
+  const upFront = new Set();
+  const visit = (file) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    const code = readFileSync(path.join(dir, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]);
+  };
+  visit('jse-sign-request.js');
+  const all = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
+  const worker = gzipSync(readFileSync(path.join(dir, 'pdfjs/build/pdf.worker.min.mjs')), { level: 9 }).length;
+  return { upFront: sum(upFront), all: sum(all) + worker };
 }
 
 const PAGES = 120;
@@ -76,6 +96,8 @@ try {
   await page.goto(`${origin}/bench/page.html`);
   const results = await page.evaluate(() => window.runBench());
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  const weight = bundleWeight();
+  console.log(`bundle   loaded up front ${(weight.upFront / 1e3).toFixed(0)} kB gzip vs all it may load (pdf.js and its worker, pdf-lib for images, the parts) ${(weight.all / 1e3).toFixed(0)} kB → ${ratio(weight.upFront, weight.all)}`);
   console.log(`document: ${PAGES} pages, ${(results.bytes / 1e6).toFixed(2)} MB (generated)`);
   console.log(`open     element ${results.open.element.toFixed(0)} ms vs pdf.js alone ${results.open.baseline.toFixed(0)} ms (median of ${results.open.runs}) → ${ratio(results.open.element, results.open.baseline)}`);
   console.log(`scroll   peak canvas pixels: element ${(results.scroll.element.canvasPixels / 1e6).toFixed(1)} MP vs naive ${(results.scroll.baseline.canvasPixels / 1e6).toFixed(1)} MP → ${ratio(results.scroll.element.canvasPixels, results.scroll.baseline.canvasPixels)}`);
