@@ -207,6 +207,7 @@ export class JseSignRequest extends LitElement {
 
   /** Clears the draft (fields, signers, message) and any error, keeping the document. */
   reset(): void {
+    if (this.status.active) this.status.detach();
     this.sender.reset();
     this.sendProblems = [];
     this.draft.setSigners([]);
@@ -423,7 +424,13 @@ export class JseSignRequest extends LitElement {
     retry: () => void this.status.retry(),
   };
   /** With a document, a refused/expired/cancelled request leads back to the draft. */
-  private readonly statusActions = { ...this.statusActionsNoDraft, restart: () => this.status.detach() };
+  private readonly statusActions = {
+    ...this.statusActionsNoDraft,
+    restart: () => {
+      this.status.detach();
+      this.sender.startOver();
+    },
+  };
 
   /** `jse-error` for a failure of the account or of a send, with the message the user reads. */
   private emitError(error: JseError): void {

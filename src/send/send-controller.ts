@@ -197,6 +197,17 @@ export class SendController implements ReactiveController {
     if (this.state.kind === 'failed' || this.state.kind === 'blocked') this.#set({ kind: 'editing' });
   }
 
+  /**
+   * After a request ended (refused, expired, cancelled): the same draft, editable again, with a new
+   * identity, so sending it makes a new request instead of finding the old one by its key.
+   */
+  startOver(): void {
+    this.#pendingKey = undefined;
+    this.#draftId = newDraftId();
+    this.#set({ kind: 'editing' });
+    this.#save();
+  }
+
   /** `reset()`: a new, empty draft with a new identity, nothing kept for this document. */
   reset(): void {
     this.#abort?.abort();

@@ -273,6 +273,25 @@ describe('sending (issue 9)', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('after a cancelled request, "prepare a new request" gives back the draft, editable, and sends a new request', async () => {
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (e.signers = [marie])));
+    el.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    const first = await el.submit();
+    await el.cancelRequest();
+    const view = () => el!.shadowRoot!.querySelector('jse-status-view')!;
+    await until(() => !!view()?.shadowRoot?.querySelector('[data-action="restart"]'), 'the restart action');
+    view().shadowRoot!.querySelector<HTMLButtonElement>('[data-action="restart"]')!.click();
+    await until(() => !el!.shadowRoot!.querySelector('jse-status-view'), 'back to the draft');
+    expect(el.fields).to.have.length(1);
+    expect(sendButton(el).disabled).to.equal(false);
+    el.signers = [{ ...marie, email: 'marie.dupont@cabinet.fr' }];
+    const pending = nextEvent(el, 'jse-pending');
+    const second = await el.submit();
+    await pending;
+    expect(second.id).to.not.equal(first.id);
+    expect(sandbox.state.requests.size).to.equal(2);
+  });
+
   it('a remount for the same document brings the draft back', async () => {
     const src = await twoPageUrl();
     ({ el } = await mount(sandbox, src, (e) => (e.signers = [marie, paul])));
