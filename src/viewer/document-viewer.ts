@@ -227,6 +227,9 @@ export class DocumentViewer extends LitElement {
     this.resize?.disconnect();
     this.intersection = undefined;
     this.resize = undefined;
+    // The window holds the listener: left in place it keeps a removed viewer (and its document) alive.
+    this.dprQuery?.removeEventListener('change', this.onDensity);
+    this.dprQuery = undefined;
     this.dropAll();
   }
 
