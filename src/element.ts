@@ -5,6 +5,7 @@
 export { JseSignRequest, type ContactsSource } from './jse-sign-request.js';
 export { configure, type JseConfig } from './config.js';
 export { JseError, type JseErrorDetail } from './api/errors.js';
+export { DraftLockedError } from './draft/draft.js';
 export type {
   Field,
   JseErrorCode,

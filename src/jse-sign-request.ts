@@ -9,7 +9,7 @@ import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentError } from './document/errors.js';
-import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './document/types.js';
 import { formatBytes } from './i18n/messages.js';
 import { defineParts } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
@@ -76,8 +76,25 @@ type Phase =
 export class JseSignRequest extends LitElement {
   static override styles = styles;
 
-  /** URL of the file to sign (PDF, PNG or JPEG). */
-  @property({ reflect: true }) src = '';
+  #src = '';
+
+  /**
+   * URL of the file to sign (PDF, PNG or JPEG). Setting another URL opens another document with
+   * its own draft: the previous document's draft stays in this tab's session and comes back with it.
+   */
+  @property({ reflect: true })
+  get src(): string {
+    return this.#src;
+  }
+  set src(value: string) {
+    const old = this.#src;
+    const next = value ?? '';
+    if (next === old) return;
+    this.#src = next;
+    // At once, not on the next render: signers the host sets right after belong to the new document.
+    if (old) this.leaveDocument();
+    this.requestUpdate('src', old);
+  }
 
   /** Host URL that returns a short-lived token for the proxy (`POST`, with the page's cookies). */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
@@ -170,7 +187,11 @@ export class JseSignRequest extends LitElement {
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
   }
 
-  /** The signers, in order. The setter replaces the list; ids are generated where absent and kept where given. */
+  /**
+   * The signers, in order. The setter replaces the list; ids are generated where absent and kept
+   * where given; fields of signers no longer listed go too. It throws a `DraftLockedError` while a
+   * send is under way or its outcome is unknown (the draft must not change then, SPEC §3).
+   */
   get signers(): Signer[] {
     return this.draft.signers.map((s) => ({ ...s }));
   }
@@ -178,7 +199,13 @@ export class JseSignRequest extends LitElement {
     this.draft.setSigners(list);
   }
 
-  /** The signature fields, in PDF points. The setter replaces the list and throws a `TypeError` for a malformed field or an unknown signer. */
+  /**
+   * The signature fields, in PDF points (unrotated user space, `x, y` the lower-left corner). The
+   * setter replaces the list and throws a `TypeError` for a malformed field or an unknown signer
+   * (a `DraftLockedError` while the draft is locked, as for `signers`). Fields outside their page
+   * once it is known are reported by `jse-invalid` and block sending; the 60 × 20 pt minimum
+   * applies to fields placed or resized by the user, not to fields the host sets.
+   */
   get fields(): Field[] {
     return this.draft.fields.map((f) => ({ ...f }));
   }
@@ -200,12 +227,21 @@ export class JseSignRequest extends LitElement {
     if (errors.length) this.emit(new JseInvalidEvent({ errors }));
   }
 
-  /** Sends the request without the confirmation dialog. Resolves with the request or rejects with a `JseError`. */
+  /**
+   * Sends the request without the confirmation dialog. Resolves with the request (calling it again
+   * while a send is under way gives the same promise) or rejects with a `JseError`: code
+   * `invalid_request` with `errors` when the draft cannot be sent (also fired as `jse-invalid`),
+   * `not_connected` while the Jesignexpert account is not linked, or the proxy's failure — with
+   * `outcomeUnknown: true` when the request may exist (the draft is then locked to a retry).
+   */
   submit(): Promise<SignRequest> {
     return this.sender.send();
   }
 
-  /** Clears the draft (fields, signers, message) and any error, keeping the document. */
+  /**
+   * Starts a new, empty draft for the same document (fields, signers, message, a send's failure or
+   * lock), leaving any request it was following. Throws a `DraftLockedError` while a send is under way.
+   */
   reset(): void {
     if (this.status.active) this.status.detach();
     this.sender.reset();
@@ -240,7 +276,10 @@ export class JseSignRequest extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) void this.load();
-    if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && this.hasUpdated) void this.account.check();
+    // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
+    if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {
+      void this.account.check();
+    }
     if ((changed as PropertyValues).has('document') && this.document) this.sender.restore();
     if (changed.has('requestId') || changed.has('tokenEndpoint') || changed.has('proxyUrl')) {
       // attach() is a no-op for the request already shown; it tries again after a failure (a
@@ -257,13 +296,15 @@ export class JseSignRequest extends LitElement {
    * @internal
    */
   protected applyLimits(limits: Partial<DocumentLimits>): void {
-    const before = this.documentLimits;
+    // What the running load uses is the defaults completed by the limits known so far.
+    const before = { ...DEFAULT_LIMITS, ...this.documentLimits };
+    const after = { ...DEFAULT_LIMITS, ...limits };
     this.documentLimits = limits;
     const doc = this.document;
     const changed =
-      before?.maxDocumentBytes !== limits.maxDocumentBytes ||
-      before?.acceptsEncrypted !== limits.acceptsEncrypted ||
-      String(before?.acceptedTypes) !== String(limits.acceptedTypes);
+      before.maxDocumentBytes !== after.maxDocumentBytes ||
+      before.acceptsEncrypted !== after.acceptsEncrypted ||
+      String(before.acceptedTypes) !== String(after.acceptedTypes);
     if (!changed || !this.src || this.phase.kind === 'idle') return;
     const stale = doc
       ? (limits.maxDocumentBytes !== undefined && doc.size > limits.maxDocumentBytes) ||
@@ -437,6 +478,13 @@ export class JseSignRequest extends LitElement {
     this.emit(new JseErrorEvent({ ...error.toDetail(), message: sendErrorText(error, this.i18n.t) }));
   }
 
+  /** Another document: the previous one's request view, draft and problems go (its draft stays stored). */
+  private leaveDocument(): void {
+    if (this.status.active) this.status.detach();
+    this.sendProblems = [];
+    this.sender.changeDocument();
+  }
+
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
     const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
@@ -473,9 +521,10 @@ export class JseSignRequest extends LitElement {
         el.emit(new JseInvalidEvent({ errors: problems }));
         void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
       },
-      onPending: (request) => {
-        el.sendProblems = [];
+      onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
+        if (!follow) return; // sent for a document the element no longer shows
+        el.sendProblems = [];
         el.status.follow(request, null, { announce: false });
       },
       onError: (error) => el.emitError(error),

@@ -25,5 +25,7 @@ export function defineParts(): Promise<void> {
       if (!customElements.get(name)) customElements.define(name, ctor);
     }
   });
+  // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.
+  loading.catch(() => (loading = undefined));
   return loading;
 }

@@ -49,7 +49,8 @@ export class AccountController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.state.kind === 'unknown' || this.state.kind === 'disconnected') void this.check();
+    // Also after a move in the DOM that aborted a check in flight ('checking').
+    if (this.state.kind !== 'connected') void this.check();
   }
 
   hostDisconnected(): void {

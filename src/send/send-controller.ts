@@ -13,6 +13,7 @@ import { idempotencyKey } from '../api/idempotency.js';
 import type { SignRequest, ValidationProblem } from '../api/types.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { Draft } from '../draft/draft.js';
+import { DraftLockedError } from '../draft/draft.js';
 import { DraftStore, type SendRecord, type StorageLike } from '../draft/persistence.js';
 import type { Lang } from '../i18n/messages.js';
 
@@ -40,7 +41,8 @@ export interface SendHost extends ReactiveControllerHost {
   signerProblems?(): ValidationProblem[] | undefined;
   /** Sending is blocked: by the draft's own problems (`local`) or by the proxy's 422 (`proxy`). */
   onInvalid(problems: ValidationProblem[], source: 'local' | 'proxy'): void;
-  onPending(request: SignRequest): void;
+  /** The request exists; `follow` is false when the element has moved to another document meanwhile. */
+  onPending(request: SignRequest, options: { follow: boolean }): void;
   onError(error: JseError): void;
   /** A send made before a remount: attach to its request. */
   onRestoredSent(requestId: string): void;
@@ -58,6 +60,10 @@ export class SendController implements ReactiveController {
   #saveTimer?: ReturnType<typeof setTimeout>;
   #unsubscribe?: () => void;
   #abort?: AbortController;
+  /** The send under way: a second `send()` (double click, `submit()`) gets the same promise. */
+  #inflight?: Promise<SignRequest>;
+  /** Bumped when the element moves to another document: a send of the previous one must not touch this one's state. */
+  #documentGeneration = 0;
 
   constructor(
     private readonly host: SendHost,
@@ -96,7 +102,15 @@ export class SendController implements ReactiveController {
   /** The Send button: blocked with the list, or the confirmation. */
   async requestSend(): Promise<void> {
     if (this.locked) return;
-    const problems = await this.problems();
+    let problems: ValidationProblem[];
+    try {
+      problems = await this.problems();
+    } catch (cause) {
+      this.host.onError(chunkError(cause));
+      return;
+    }
+    // submit() may have started meanwhile: only an idle draft opens the confirmation.
+    if (this.locked || this.state.kind === 'confirming') return;
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
       this.host.onInvalid(problems, 'local');
@@ -114,20 +128,37 @@ export class SendController implements ReactiveController {
    * Sends (from the confirmation, `submit()`, or "Réessayer" with the same key). Resolves with the
    * request or rejects with a `JseError` (also reported through `onError`/`onInvalid`).
    */
-  async send(): Promise<SignRequest> {
-    if (this.state.kind === 'sending') throw new JseError('conflict', 'A send is already under way.', { retryable: false });
-    if (this.state.kind === 'sent') return this.state.request;
+  send(): Promise<SignRequest> {
+    if (this.#inflight) return this.#inflight;
+    if (this.state.kind === 'sent') return Promise.resolve(this.state.request);
+    const attempt = this.#send();
+    this.#inflight = attempt;
+    const clear = () => {
+      if (this.#inflight === attempt) this.#inflight = undefined;
+    };
+    attempt.then(clear, clear);
+    return attempt;
+  }
+
+  async #send(): Promise<SignRequest> {
     const { draft, loadedDocument: doc, documentIdentity, lang } = this.host;
     if (!doc || !documentIdentity) throw new JseError('invalid_request', 'No document is open.', { retryable: false });
     const retryingUnknown = this.state.kind === 'locked';
+    const lockedError = this.state.kind === 'locked' ? this.state.error : undefined;
+    // Where this send's draft is kept, whatever document the element shows by the time it ends.
+    const draftKey = this.#restoredFor;
+    const generation = this.#documentGeneration;
+    const current = () => generation === this.#documentGeneration;
     // 'sending' at once (before any await), so a second click or submit() cannot start another send.
     this.#set({ kind: 'sending' });
     let problems: ValidationProblem[];
     try {
       problems = await this.problems();
     } catch (cause) {
-      this.#set(retryingUnknown ? { kind: 'locked', error: new JseError('network', String(cause), { outcomeUnknown: true, cause }) } : { kind: 'editing' });
-      throw cause;
+      const error = chunkError(cause);
+      if (current()) this.#set(retryingUnknown && lockedError ? { kind: 'locked', error: lockedError } : { kind: 'failed', error });
+      this.host.onError(error);
+      throw error;
     }
     if (problems.length) {
       this.#set({ kind: 'blocked', problems });
@@ -150,6 +181,8 @@ export class SendController implements ReactiveController {
               { payload: prepared.payload, file: file ?? null },
             );
       this.#pendingKey = key;
+      // Kept before the POST: a remount while it is in flight must find the draft locked, not editable.
+      this.#save({ key, state: 'unknown' }, draftKey);
       this.#abort = new AbortController();
       const onProgress = (progress: UploadProgress) => this.#set({ kind: 'sending', progress });
       const request =
@@ -161,23 +194,30 @@ export class SendController implements ReactiveController {
               onProgress,
               signal: this.#abort.signal,
             });
-      this.#pendingKey = undefined;
-      this.#set({ kind: 'sent', request });
-      this.#save({ key, state: 'sent', requestId: request.id });
-      this.host.onPending(request);
+      this.#save({ key, state: 'sent', requestId: request.id }, draftKey);
+      if (current()) {
+        this.#pendingKey = undefined;
+        this.#set({ kind: 'sent', request });
+      }
+      this.host.onPending(request, { follow: current() });
       return request;
     } catch (cause) {
-      const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { cause });
+      const aborted = (cause as Error)?.name === 'AbortError';
+      const error =
+        cause instanceof JseError
+          ? cause
+          : new JseError('network', String((cause as Error)?.message ?? cause), { outcomeUnknown: aborted, cause });
       if (error.outcomeUnknown || (retryingUnknown && error.retryable)) {
         // The request may exist: only the same key may be sent again.
-        this.#set({ kind: 'locked', error });
-        this.#save(this.#pendingKey ? { key: this.#pendingKey, state: 'unknown' } : undefined);
+        if (current()) this.#set({ kind: 'locked', error });
       } else {
         // A definite answer: nothing was created, the draft is editable; a changed draft gets a new key.
-        this.#pendingKey = undefined;
-        this.#set({ kind: 'failed', error });
-        this.#save();
-        if (error.errors?.length) this.host.onInvalid(error.errors, 'proxy');
+        if (current()) {
+          this.#pendingKey = undefined;
+          this.#set({ kind: 'failed', error });
+        }
+        this.#save(undefined, draftKey, { clearSend: true });
+        if (error.errors?.length && current()) this.host.onInvalid(error.errors, 'proxy');
       }
       this.host.onError(error);
       throw error;
@@ -210,7 +250,8 @@ export class SendController implements ReactiveController {
 
   /** `reset()`: a new, empty draft with a new identity, nothing kept for this document. */
   reset(): void {
-    this.#abort?.abort();
+    // Aborting a POST in flight would leave its outcome unknown with nothing to lock: refuse instead.
+    if (this.state.kind === 'sending') throw new DraftLockedError();
     this.#pendingKey = undefined;
     this.#draftId = newDraftId();
     this.#set({ kind: 'editing' });
@@ -250,6 +291,23 @@ export class SendController implements ReactiveController {
     }
   }
 
+  /**
+   * The element shows another document: what was kept for the previous one stays in the tab's
+   * session (and comes back with it); this one starts from an empty draft with a new identity,
+   * or from what was kept for it once it is known (`restore()`).
+   */
+  changeDocument(): void {
+    this.#flush();
+    this.#documentGeneration += 1;
+    this.#inflight = undefined; // a send of the previous document finishes on its own
+    this.#pendingKey = undefined;
+    this.#draftId = newDraftId();
+    this.#restoredFor = undefined;
+    this.#set({ kind: 'editing' });
+    this.host.draft.setSigners([]);
+    this.host.draft.setMessage('');
+  }
+
   /** The request was sent before and is being followed (after a remount): the draft stays as sent. */
   markSent(request: SignRequest): void {
     this.#set({ kind: 'sent', request });
@@ -274,13 +332,25 @@ export class SendController implements ReactiveController {
     }
   }
 
-  #save(send?: SendRecord): void {
-    const identity = this.host.documentIdentity;
-    if (!identity || this.#restoredFor !== identity.key) return;
-    const previous = send ?? this.#store.load(identity.key)?.send;
-    const keep = send ?? (previous && (this.state.kind === 'locked' || this.state.kind === 'sent') ? previous : undefined);
+  /**
+   * Keeps the draft for its document (`key`: the one it was restored for, or the document a send
+   * in flight belongs to), with where its send stands: `send` when given; else the record kept so
+   * far while the draft is locked or sent; none after `clearSend` or once editable again.
+   */
+  #save(send?: SendRecord, key: string | undefined = this.#restoredFor, options: { clearSend?: boolean } = {}): void {
+    if (!key) return;
+    const stored = this.#store.load(key);
+    if (key !== this.#restoredFor) {
+      // The element shows another document now: only that draft's send record changes.
+      if (!stored) return;
+      const { send: _previous, ...rest } = stored;
+      this.#store.save(key, send ? { ...rest, send } : options.clearSend ? rest : stored);
+      return;
+    }
+    const locked = this.state.kind === 'locked' || this.state.kind === 'sent' || this.state.kind === 'sending';
+    const keep = send ?? (!options.clearSend && locked ? stored?.send : undefined);
     const { draft } = this.host;
-    this.#store.save(identity.key, {
+    this.#store.save(key, {
       v: 1,
       draftId: this.#draftId,
       signers: [...draft.signers],
@@ -290,11 +360,17 @@ export class SendController implements ReactiveController {
     });
   }
 
+
   #set(state: SendState): void {
     this.state = state;
     this.host.draft.setReadOnly(this.locked);
     this.host.requestUpdate();
   }
+}
+
+/** A lazily loaded part of the widget that did not arrive (offline, or a redeployed bundle). */
+function chunkError(cause: unknown): JseError {
+  return cause instanceof JseError ? cause : new JseError('network', 'Part of the widget could not be loaded.', { cause });
 }
 
 function newDraftId(): string {
