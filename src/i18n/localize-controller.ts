@@ -17,7 +17,18 @@ export class LocalizeController implements ReactiveController {
     this.update();
     this.observer = new MutationObserver(() => this.update());
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    // lang changes inside the host's own tree (shadow DOM ancestors) are caught on each render.
+    // The document's subtree stops at shadow roots: the host's own lang is watched directly, and
+    // an ancestor inside a shadow tree is read again on each render (hostUpdate).
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  /**
+   * Runs before each render: picks up a lang changed on an ancestor no observer sees. It asks for
+   * an update only when the language changed, and during an update that request is absorbed by
+   * the render under way, so it cannot loop.
+   */
+  hostUpdate(): void {
+    this.update();
   }
 
   hostDisconnected(): void {
