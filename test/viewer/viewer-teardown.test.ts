@@ -27,14 +27,14 @@ function spyMediaQueries(): { live: Listening[]; added: number; restore(): void 
       proto.removeEventListener = remove;
     },
   };
-  proto.addEventListener = function (this: MediaQueryList, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-    if (type === 'change' && listener && !spy.live.some((l) => l.query === this && l.listener === listener)) {
+  proto.addEventListener = function (this: MediaQueryList, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+    if (type === 'change' && !spy.live.some((l) => l.query === this && l.listener === listener)) {
       spy.live.push({ query: this, listener });
       spy.added++;
     }
     return add.call(this, type, listener, options);
   } as typeof proto.addEventListener;
-  proto.removeEventListener = function (this: MediaQueryList, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  proto.removeEventListener = function (this: MediaQueryList, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) {
     if (type === 'change') spy.live = spy.live.filter((l) => !(l.query === this && l.listener === listener));
     return remove.call(this, type, listener, options);
   } as typeof proto.removeEventListener;
