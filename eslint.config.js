@@ -20,6 +20,11 @@ export default tseslint.config(
           selector: "ImportDeclaration[source.value='pdfjs-dist'][importKind!='type']",
           message: 'pdf.js loads lazily: go through src/document/pdfjs.ts (import()).',
         },
+        {
+          // A strict CSP (style-src 'self') blocks style attributes, even the one styleMap writes first.
+          selector: "TaggedTemplateExpression[tag.name='html'] TemplateElement[value.raw=/\\sstyle=/]",
+          message: "No style attribute in templates (strict CSP): use styleProps() from src/internal/style-props.ts.",
+        },
       ],
       // Internal parts are registered lazily by src/internal/parts.ts, so the class module has no side effects.
       'wc/define-tag-after-class-definition': 'off',
