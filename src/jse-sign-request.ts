@@ -461,7 +461,7 @@ export class JseSignRequest extends LitElement {
 
   private readonly statusActionsNoDraft = {
     cancel: () => this.status.cancel(),
-    download: () => this.status.download(),
+    download: () => this.status.downloadForUser(),
     retry: () => void this.status.retry(),
   };
   /** With a document, a refused/expired/cancelled request leads back to the draft. */

@@ -207,6 +207,29 @@ export class StatusController implements ReactiveController {
     return client.signedDocument(requestId);
   }
 
+  /**
+   * The signed PDF for the status view's download button. A failure the user sees is also an
+   * event (SPEC §2): it rejects with the error in the user's words (the view says "the download
+   * failed: <message>") and fires `jse-error` with that same sentence. `download()` stays quiet:
+   * the host calling it gets the rejection itself.
+   */
+  async downloadForUser(): Promise<Blob> {
+    try {
+      return await this.download();
+    } catch (error) {
+      const jse = error instanceof JseError ? error : new JseError('network', String((error as Error)?.message ?? error), { cause: error });
+      const shown = this.#localized(jse);
+      this.#report(
+        new JseError(shown.code, this.#t('status.downloadFailed', { detail: shown.message }), {
+          retryable: shown.retryable,
+          ...(shown.status !== undefined ? { status: shown.status } : {}),
+          cause: jse,
+        }),
+      );
+      throw shown;
+    }
+  }
+
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibility);

@@ -21,7 +21,10 @@ import { changesBetween } from './transitions.js';
 export interface StatusActions {
   /** `DELETE`s the request (after the user confirmed). Rejects with a `JseError`. */
   cancel(): Promise<void>;
-  /** The signed PDF. */
+  /**
+   * The signed PDF. Rejects with an error whose message is already in the user's language (the
+   * view shows it after "the download failed:"); reporting it as `jse-error` is the caller's job.
+   */
   download(): Promise<Blob>;
   /** Tries again after a failed attach. */
   retry(): void;
