@@ -22,7 +22,7 @@ import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
-import type { DocumentViewer } from './viewer/document-viewer.js';
+import type { DocumentViewer, PageFailedDetail } from './viewer/document-viewer.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -153,6 +153,8 @@ export class JseSignRequest extends LitElement {
     lang: () => this.i18n.lang,
   });
   private loadGeneration = 0;
+  /** Pages the viewer could not draw before `jse-ready`: reported right after it (the document did open). */
+  private heldPageErrors?: JseError[];
   private closeDocument?: () => void;
   private loadAbort?: AbortController;
   /** The proxy's document limits (`/me`); the defaults of SPEC §4 until it answers. */
@@ -323,6 +325,7 @@ export class JseSignRequest extends LitElement {
     this.closeDocument?.();
     this.closeDocument = undefined;
     this.document = undefined;
+    this.heldPageErrors = [];
     if (!this.src) {
       this.phase = { kind: 'idle' };
       return;
@@ -365,6 +368,9 @@ export class JseSignRequest extends LitElement {
           pages: doc.pages.map((p) => ({ ...p, view: [...p.view] as PageInfo['view'] })),
         }),
       );
+      const held = this.heldPageErrors ?? [];
+      this.heldPageErrors = undefined;
+      for (const error of held) this.emit(new JseErrorEvent(error.toDetail()));
       this.reportOutsideFields();
     } catch (cause) {
       if (generation !== this.loadGeneration) return;
@@ -597,6 +603,14 @@ export class JseSignRequest extends LitElement {
     this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
   };
 
+  /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
+  private readonly onPageFailed = (e: Event): void => {
+    const { page, cause } = (e as CustomEvent<PageFailedDetail>).detail;
+    const error = new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause });
+    if (this.heldPageErrors) this.heldPageErrors.push(error);
+    else this.emit(new JseErrorEvent(error.toDetail()));
+  };
+
   /** Toolbar part of the viewer: page counter and zoom (the viewer does the work). */
   private renderViewControls(count: number) {
     const { t } = this.i18n;
@@ -659,9 +673,11 @@ export class JseSignRequest extends LitElement {
           class="pages"
           exportparts="page, field"
           @jse-internal-view=${this.onView}
+          @jse-internal-page-failed=${this.onPageFailed}
           .document=${this.document}
           .draft=${this.draft}
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
+          .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
         ></jse-document-viewer>`;
     }
   }

@@ -17,6 +17,9 @@ export const fr = {
   'viewer.zoomLevel': '{percent} %',
   'viewer.pageCounterLabel': 'Page {page} sur {count}',
   // end viewer
+  // page that cannot be drawn (review)
+  'viewer.pageFailed': 'La page {page} ne peut pas être affichée.',
+  // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize': 'Le document dépasse la limite de {limit}.',
   'load.bytesExact': '{count} octets',
@@ -200,6 +203,9 @@ export const en: Catalogue = {
   'viewer.zoomLevel': '{percent}%',
   'viewer.pageCounterLabel': 'Page {page} of {count}',
   // end viewer
+  // page that cannot be drawn (review)
+  'viewer.pageFailed': 'Page {page} cannot be displayed.',
+  // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize': 'The document is over the {limit} limit.',
   'load.bytesExact': '{count} bytes',

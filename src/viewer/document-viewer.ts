@@ -60,8 +60,25 @@ const WANTED = MAX_LIVE_CANVASES - CONCURRENCY;
  * toolbar follows.
  */
 export const VIEW_EVENT = 'jse-internal-view';
-/** Fired once per document when its first page is painted (the element then fires `jse-ready`). */
+/**
+ * Fired once per document when its first page is painted, or when pdf.js failed to draw it (the
+ * element then fires `jse-ready`: the document did open).
+ */
 export const PAINTED_EVENT = 'jse-internal-painted';
+/**
+ * Fired (bubbles, not composed) when pdf.js cannot draw a page: the page stays a white box, the
+ * viewer says so over the pages, and the element turns it into `jse-error`. Once per page while it
+ * stays undrawn (a zoom tries it again without firing again).
+ */
+export const PAGE_FAILED_EVENT = 'jse-internal-page-failed';
+
+/** Detail of {@link PAGE_FAILED_EVENT}. */
+export interface PageFailedDetail {
+  /** 1-based. */
+  page: number;
+  /** What pdf.js threw. */
+  cause: unknown;
+}
 
 export class DocumentViewer extends LitElement {
   static override styles = css`
@@ -105,12 +122,33 @@ export class DocumentViewer extends LitElement {
       position: absolute;
       inset: 0;
     }
+    /* Over the pages, not in the flow: the pages keep their size and stay usable under it. */
+    .page-alert {
+      position: absolute;
+      top: 0.5rem;
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 1;
+      max-width: calc(100% - 2rem);
+      padding: 0.4rem 0.75rem;
+      background: var(--jse-color-bg, #fff);
+      color: var(--jse-color-danger, #b42318);
+      border: 1px solid currentColor;
+      border-radius: var(--jse-radius, 6px);
+      box-shadow: 0 1px 3px rgb(0 0 0 / 20%);
+      pointer-events: none;
+    }
+    .page-alert p {
+      margin: 0;
+    }
   `;
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
   /** Accessible label of a page box, already translated by the element. */
   @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
+  /** What to say over the pages about a page pdf.js cannot draw, translated by the element (the `jse-error` message). */
+  @property({ attribute: false }) pageFailedLabel?: (page: number) => string;
 
   /** CSS pixels per PDF point (1.333… is pdf.js's 100 %). 0 until the viewport is measured. */
   @state() private currentScale = 0;
@@ -128,6 +166,8 @@ export class DocumentViewer extends LitElement {
   private renders = 0;
   /** Pages pdf.js failed to draw, with the scale tried: not retried in a loop at that scale. */
   private readonly failed = new Map<number, number>();
+  /** 1-based pages that could not be drawn and are not drawn since: said over the pages. */
+  @state() private unshown: readonly number[] = [];
   private firstPaintSent = false;
   private pendingRenders = 0;
   private frame = 0;
@@ -238,6 +278,7 @@ export class DocumentViewer extends LitElement {
       this.dropAll();
       this.near.clear();
       this.failed.clear();
+      this.unshown = [];
       // The observer must report every box afresh, even if the new document has as many pages.
       this.observedFor = undefined;
       this.renders = 0;
@@ -598,24 +639,37 @@ export class DocumentViewer extends LitElement {
         const old = this.painted.get(index);
         this.painted.set(index, { canvas, scale: job.scale, dpr });
         if (old) release(old.canvas);
+        // Drawn at another zoom after failing: no longer worth a warning.
+        if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
-        if (!this.firstPaintSent) {
-          this.firstPaintSent = true;
-          await this.updateComplete;
-          this.dispatchEvent(new Event(PAINTED_EVENT));
-        }
+        await this.firstPaint();
       } catch (cause) {
         release(canvas);
         if (this.inFlight.get(index) === job) this.inFlight.delete(index);
-        if (!job.cancelled && (cause as Error)?.name !== 'RenderingCancelledException') {
+        if (!job.cancelled && this.document === doc && (cause as Error)?.name !== 'RenderingCancelledException') {
           // A page pdf.js cannot draw stays a white box (tried again at another zoom); the others go on.
           this.failed.set(index, job.scale);
-          console.warn(`jse-sign-request: page ${index + 1} could not be drawn`, cause);
+          const page = index + 1;
+          if (!this.unshown.includes(page)) {
+            this.unshown = [...this.unshown, page];
+            const detail: PageFailedDetail = { page, cause };
+            this.dispatchEvent(new CustomEvent(PAGE_FAILED_EVENT, { detail, bubbles: true, composed: false }));
+          }
+          // The first paint was tried: the element must not wait for it forever.
+          await this.firstPaint();
         }
       } finally {
         this.schedule();
       }
     })();
+  }
+
+  /** Tells the element, once per document, that the first page drawn has been tried. */
+  private async firstPaint(): Promise<void> {
+    if (this.firstPaintSent) return;
+    this.firstPaintSent = true;
+    await this.updateComplete;
+    this.dispatchEvent(new Event(PAINTED_EVENT));
   }
 
   private cancel(index: number): void {
@@ -661,7 +715,11 @@ export class DocumentViewer extends LitElement {
     const { t } = this.i18n;
     const doc = this.document;
     const layout = this.layout;
-    return html`<div
+    return html`${this.unshown.length
+        ? html`<div class="page-alert" role="alert">
+            ${this.unshown.map((page) => html`<p>${this.pageFailedLabel?.(page) ?? t('viewer.pageFailed', { page })}</p>`)}
+          </div>`
+        : nothing}<div
       class="scroller"
       tabindex="0"
       role="region"
