@@ -6,35 +6,9 @@
 import { expect } from '@open-wc/testing';
 import { fixturesPresent, makePdf, serve } from './helpers/documents.js';
 import { inkPixels, nextEvent, pageCanvas } from './helpers/element.js';
+import { cspReports, openFrame, showIn } from './helpers/frames.js';
 import type { JseSignRequest } from '../src/jse-sign-request.js';
 
-async function openFrame(url: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '900px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = url;
-  document.body.append(frame);
-  await loaded;
-  return frame;
-}
-
-async function showIn(frame: HTMLIFrameElement, src: string): Promise<{ el: JseSignRequest; detail: HTMLElementEventMap['jse-ready']['detail'] }> {
-  const win = frame.contentWindow as Window & typeof globalThis;
-  await win.customElements.whenDefined('jse-sign-request');
-  const el = frame.contentDocument!.querySelector('jse-sign-request') as JseSignRequest;
-  const ready = nextEvent(el, 'jse-ready', 30000);
-  const failed = nextEvent(el, 'jse-error', 30000).then((e) => {
-    throw new Error(`jse-error ${e.detail.code}: ${e.detail.message}`);
-  });
-  el.src = src;
-  const { detail } = await Promise.race([ready, failed]);
-  return { el, detail };
-}
-
-async function cspReports(): Promise<unknown[]> {
-  return (await fetch('/__csp-report')).json();
-}
 
 describe('build outputs', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
