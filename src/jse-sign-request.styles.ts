@@ -203,10 +203,6 @@ export const styles = [
   }
   dialog.confirm {
     max-width: min(32rem, 92vw);
-    border: 1px solid var(--jse-color-border);
-    border-radius: var(--jse-radius);
-    color: var(--jse-color-text);
-    background: var(--jse-color-bg);
     font-family: var(--jse-font);
   }
   dialog.confirm::backdrop {

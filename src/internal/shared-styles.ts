@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What every part's shadow root starts from: border-box sizing, and text for screen readers only. */
+/** What every part's shadow root starts from: border-box sizing, text for screen readers only, dialogs. */
 export const sharedStyles = css`
   *,
   *::before,
@@ -14,5 +14,12 @@ export const sharedStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  dialog {
+    max-width: min(26rem, calc(100vw - 2rem));
+    border: 1px solid var(--jse-color-border, #c9cfdb);
+    border-radius: var(--jse-radius, 6px);
+    color: inherit;
+    background: var(--jse-color-bg, #fff);
   }
 `;

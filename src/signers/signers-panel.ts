@@ -240,13 +240,6 @@ export class SignersPanel extends LitElement {
       font-size: 0.875rem;
       color: var(--jse-color-muted, #5b6478);
     }
-    dialog {
-      max-width: min(26rem, calc(100vw - 2rem));
-      border: 1px solid var(--jse-color-border, #c9cfdb);
-      border-radius: var(--jse-radius, 6px);
-      color: inherit;
-      background: var(--jse-color-bg, #fff);
-    }
     dialog h3 {
       margin-top: 0;
       font-size: 1rem;

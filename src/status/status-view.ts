@@ -148,13 +148,6 @@ export class StatusView extends LitElement {
       outline: 2px solid var(--jse-color-accent, #1d4ed8);
       outline-offset: 2px;
     }
-    dialog {
-      max-width: min(26rem, calc(100vw - 2rem));
-      border: 1px solid var(--jse-color-border, #c9cfdb);
-      border-radius: var(--jse-radius, 6px);
-      color: inherit;
-      background: var(--jse-color-bg, #fff);
-    }
     dialog h3 {
       margin-bottom: 0.5rem;
     }

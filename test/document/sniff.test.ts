@@ -1,16 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { PDF_HEADER_WINDOW, pdfHeaderOffset, sniffType } from '../../src/document/sniff.js';
+import { concat } from '../helpers/bytes.js';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 describe('sniffType (pure)', () => {
   it('recognises PDF, PNG and JPEG by their signatures', () => {
