@@ -130,10 +130,7 @@ export class JseSignRequest extends LitElement {
 
   private readonly i18n = new LocalizeController(this);
   private readonly draft = new Draft();
-  /**
-   * Follows the request shown (`request-id`, or one just sent: the sender calls
-   * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
-   */
+  /** The user's link to Jesignexpert (`/me`) and the connect step. */
   private readonly account = new AccountController(this, {
     client: () => this.client,
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
@@ -147,6 +144,10 @@ export class JseSignRequest extends LitElement {
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
   @state() private sendProblems: ValidationProblem[] = [];
+  /**
+   * Follows the request shown (`request-id`, or one just sent: the sender calls
+   * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
+   */
   private readonly status = new StatusController(this, {
     client: () => this.client,
     emit: (event) => this.emit(event),
