@@ -6,7 +6,8 @@ export type InputStep =
   | { type: 'wheel'; x: number; y: number; deltaX?: number; deltaY: number; modifiers?: ('Control' | 'Shift' | 'Alt' | 'Meta')[] }
   | { type: 'touch'; action: 'start' | 'move' | 'end'; points: { x: number; y: number }[] }
   | { type: 'key'; action: 'down' | 'up' | 'press'; key: string }
-  | { type: 'pause'; ms: number };
+  | { type: 'pause'; ms: number }
+  | { type: 'density'; value: number };
 
 export async function input(...steps: InputStep[]): Promise<void> {
   await executeServerCommand('jse-input', { steps });

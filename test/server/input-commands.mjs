@@ -6,7 +6,8 @@
  * From a test: `executeServerCommand('jse-input', { steps: [...] })` (see test/helpers/input.ts).
  * Steps: { type: 'mouse', action: 'move'|'down'|'up', x, y, button? }, { type: 'wheel', x, y,
  * deltaX?, deltaY, modifiers?: ['Control'] }, { type: 'touch', action: 'start'|'move'|'end',
- * points: [{ x, y }] }, { type: 'key', action: 'down'|'up'|'press', key }, { type: 'pause', ms }.
+ * points: [{ x, y }] }, { type: 'key', action: 'down'|'up'|'press', key }, { type: 'pause', ms },
+ * { type: 'density', value } (the screen's device pixel ratio, kept for the rest of the test file).
  */
 export function inputCommands() {
   return {
@@ -50,6 +51,10 @@ async function run(page, cdp, step) {
     case 'key':
       if (step.action === 'press') return page.keyboard.press(step.key);
       return step.action === 'down' ? page.keyboard.down(step.key) : page.keyboard.up(step.key);
+    case 'density': {
+      const viewport = page.viewport() ?? { width: 800, height: 600 };
+      return page.setViewport({ ...viewport, deviceScaleFactor: step.value });
+    }
     case 'pause':
       return new Promise((resolve) => setTimeout(resolve, step.ms));
     default:
