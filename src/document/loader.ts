@@ -9,7 +9,7 @@ import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js
 import type { PageInfo } from '../events.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
-import { openPdf, rangeTransport, type PDFDocumentProxy } from './pdfjs.js';
+import { openPdf, rangeTransport, warmUp, type PDFDocumentProxy } from './pdfjs.js';
 import { MIME_TYPES, SNIFF_BYTES, sniffType } from './sniff.js';
 import { inspectSource, readAll, readRange, readStart, type SourceOptions } from './source.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
@@ -42,6 +42,8 @@ const INCORRECT_PASSWORD = 2;
 
 /** Opens the document; rejects with a `DocumentError` whose `code` is the `jse-error` code. */
 export async function loadDocument(src: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  // pdf.js, its worker and the CSP check start now, alongside the size and type probes below.
+  warmUp().catch(() => undefined); // a failure there is reported when the document is opened
   const limits: DocumentLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const url = new URL(src, document.baseURI).href;
   const source: SourceOptions = {

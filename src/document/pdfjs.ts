@@ -39,11 +39,10 @@ export function isPdfJsRequested(): boolean {
  * background download of the rest (the full bytes come only when sending needs them, `getData()`).
  */
 export async function openPdf(params: DocumentInitParameters): Promise<PDFDocumentLoadingTask> {
+  const { worker, useWasm, assetsBase } = await warmUp();
   const pdfjs = await loadPdfJs();
-  const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
-  pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-  const useWasm = await wasmAllowedIn(workerSrc);
   return pdfjs.getDocument({
+    worker,
     useWasm,
     cMapUrl: `${assetsBase}cmaps/`,
     cMapPacked: true,
@@ -55,6 +54,38 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
     disableAutoFetch: true,
     disableStream: true,
     ...params,
+  });
+}
+
+interface Warm {
+  worker: PdfJs.PDFWorker;
+  useWasm: boolean;
+  assetsBase: string;
+}
+
+let warm: { workerSrc: string; ready: Promise<Warm> } | undefined;
+
+/**
+ * Starts what every document needs before its bytes arrive — pdf.js's module, its worker (started
+ * once and shared by the documents of the page) and the CSP check — so the loader can run it
+ * alongside its network probes. Idempotent; a `configure()` pointing elsewhere starts afresh.
+ */
+export function warmUp(): Promise<Warm> {
+  const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
+  if (warm?.workerSrc !== workerSrc) {
+    const ready = Promise.all([loadPdfJs(), wasmAllowedIn(workerSrc)]).then(([pdfjs, useWasm]) => {
+      pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+      return { worker: new pdfjs.PDFWorker(), useWasm, assetsBase };
+    });
+    warm = { workerSrc, ready };
+    ready.catch(() => {
+      if (warm?.ready === ready) warm = undefined; // asked again next time
+    });
+  }
+  return warm.ready.then((w) => {
+    if (!w.worker.destroyed) return w;
+    warm = undefined; // a worker that died (pdf.js destroys it on fatal errors) is replaced
+    return warmUp();
   });
 }
 
