@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 // `npm run analyze` writes custom-elements.json from the JSDoc of the public element.
 // Only the public API is documented: internal parts, private and protected members are not API (STYLE.md).
 /** Drops private and protected members, so the manifest (and tools built on it) show what hosts may use. */
@@ -16,10 +19,28 @@ function publicOnly() {
   };
 }
 
+/**
+ * cem joins `--outdir` to the working directory even when it is absolute (so `--outdir /tmp/x` writes
+ * ./tmp/x/...). Tools that pass an absolute folder (the team's before-stop check) get the manifest
+ * there too, written the way cem writes it.
+ */
+function absoluteOutdir() {
+  const at = process.argv.indexOf('--outdir');
+  const outdir = at > -1 ? process.argv[at + 1] : undefined;
+  return {
+    name: 'jse-absolute-outdir',
+    async packageLinkPhase({ customElementsManifest }) {
+      if (!outdir || !path.isAbsolute(outdir)) return;
+      await mkdir(outdir, { recursive: true });
+      await writeFile(path.join(outdir, 'custom-elements.json'), `${JSON.stringify(customElementsManifest, null, 2)}\n`);
+    },
+  };
+}
+
 export default {
   globs: ['src/jse-sign-request.ts', 'src/events.ts', 'src/config.ts', 'src/element.ts', 'src/index.ts', 'src/define.ts'],
   exclude: ['src/**/*.test.ts'],
   litelement: true,
   packagejson: false,
-  plugins: [publicOnly()],
+  plugins: [publicOnly(), absoluteOutdir()],
 };
