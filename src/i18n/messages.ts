@@ -38,6 +38,8 @@ export const fr = {
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large': 'Le document pèse {size} ; la limite est de {limit}.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  'error.assets_unavailable':
+    'Le lecteur de documents ne peut pas démarrer : un de ses fichiers est introuvable ({url}). Votre document n’est pas en cause ; signalez-le à l’éditeur de votre logiciel (il doit servir le dossier pdfjs/ du composant ou appeler configure()).',
   // placement (issue 7)
   'field.label': 'Signature de {name}, page {page}',
   'field.labelUnnamed': 'Signature du signataire {n}, page {page}',
@@ -224,6 +226,8 @@ export const en: Catalogue = {
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large': 'The document is {size}; the limit is {limit}.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.assets_unavailable':
+    'The document viewer cannot start: one of its files cannot be loaded ({url}). Your document is fine; tell your software’s vendor (they must serve the component’s pdfjs/ folder or call configure()).',
   // placement (issue 7)
   'field.label': 'Signature of {name}, page {page}',
   'field.labelUnnamed': 'Signature of signer {n}, page {page}',
