@@ -38,6 +38,8 @@ export const fr = {
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large': 'Le document pèse {size} ; la limite est de {limit}.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  'error.internal_error':
+    'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
   // placement (issue 7)
   'field.label': 'Signature de {name}, page {page}',
   'field.labelUnnamed': 'Signature du signataire {n}, page {page}',
@@ -224,6 +226,8 @@ export const en: Catalogue = {
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large': 'The document is {size}; the limit is {limit}.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.internal_error':
+    'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
   // placement (issue 7)
   'field.label': 'Signature of {name}, page {page}',
   'field.labelUnnamed': 'Signature of signer {n}, page {page}',
