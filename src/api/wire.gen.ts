@@ -263,7 +263,7 @@ export interface components {
             signedDocumentUrl?: string | null;
         };
         /** @enum {string} */
-        JseErrorCode: "document_too_large" | "unsupported_document" | "encrypted_document" | "damaged_document" | "document_unavailable" | "token_failed" | "not_connected" | "invalid_request" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "upstream_unavailable" | "network" | "assets_unavailable";
+        JseErrorCode: "document_too_large" | "unsupported_document" | "encrypted_document" | "damaged_document" | "document_unavailable" | "token_failed" | "not_connected" | "invalid_request" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "upstream_unavailable" | "network";
         /** @enum {string} */
         ValidationCode: "required" | "invalid_email" | "duplicate_email" | "invalid_phone" | "not_mobile" | "no_field" | "unknown_signer" | "outside_page";
         ValidationProblem: {
