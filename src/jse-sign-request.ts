@@ -18,6 +18,7 @@ import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/view
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
 import type { PlacementLayer } from './placement/placement-layer.js';
+import { fieldKindPicker } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
@@ -616,14 +617,15 @@ export class JseSignRequest extends LitElement {
   private renderViewControls(count: number) {
     const { t } = this.i18n;
     const page = Math.min(this.view.page, count);
-    return html`<button
+    const kind = this.draft.placingKind;
+    return html`${fieldKindPicker(t, kind, this.sender.locked, (k) => this.draft.setPlacingKind(k))}<button
         type="button"
         class="add-field"
-        aria-label=${t('toolbar.addFieldLabel', { page })}
+        aria-label=${kind === 'signature' ? t('toolbar.addFieldLabel', { page }) : t('toolbar.addKindLabel', { kind: t(`kind.${kind}`), page })}
         ?disabled=${this.sender.locked}
         @click=${() => this.addFieldOnCurrentPage()}
       >
-        ${t('toolbar.addField')}
+        ${kind === 'signature' ? t('toolbar.addField') : t('toolbar.addKind', { kind: t(`kind.${kind}`) })}
       </button>
       <span class="page-counter">
         <span class="visually-hidden">${t('viewer.pageCounterLabel', { page, count })}</span>
