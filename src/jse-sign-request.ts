@@ -204,11 +204,13 @@ export class JseSignRequest extends LitElement {
   }
 
   /**
-   * The signature fields, in PDF points (unrotated user space, `x, y` the lower-left corner). The
-   * setter replaces the list and throws a `TypeError` for a malformed field or an unknown signer
-   * (a `DraftLockedError` while the draft is locked, as for `signers`). Fields outside their page
-   * once it is known are reported by `jse-invalid` and block sending; the 60 × 20 pt minimum
-   * applies to fields placed or resized by the user, not to fields the host sets.
+   * The fields, in PDF points (unrotated user space, `x, y` the lower-left corner), each with its
+   * `kind` (`signature` when absent; `initials`, `date`, `mention` with its `text`, `text` with its
+   * `label`). The setter replaces the list and throws a `TypeError` for a malformed field, an
+   * unknown kind or an unknown signer (a `DraftLockedError` while the draft is locked, as for
+   * `signers`). Fields outside their page once it is known are reported by `jse-invalid` and block
+   * sending; the minimum sizes per kind (60 × 20 pt for a signature) apply to fields placed or
+   * resized by the user, not to fields the host sets.
    */
   get fields(): Field[] {
     return this.draft.fields.map((f) => ({ ...f }));

@@ -560,9 +560,9 @@ export class PlacementLayer extends LitElement {
       @pointercancel=${this.#onPointerCancel}
       @lostpointercapture=${this.#onPointerCancel}
     >
-      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>
-        ${this.#kind === 'signature' ? t('field.add') : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}
-      </button>
+      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
+          ? t('field.add')
+          : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
       <span id="hint" class="hint">${t('field.hint')}</span>
       ${repeat(
         this.#entries(),
@@ -598,7 +598,6 @@ export class PlacementLayer extends LitElement {
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
             ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
             <div class="tools ${toolsAbove ? 'above' : ''}" ?hidden=${draft.readOnly}>
-              ${this.#renderKindTools(key, field)}
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
@@ -614,6 +613,7 @@ export class PlacementLayer extends LitElement {
                     </option>`,
                 )}
               </select>
+              ${this.#renderKindTools(key, field)}
               <button type="button" class="delete" aria-label=${t('field.delete')} title=${t('field.delete')} @click=${() => this.#remove(key)}>
                 ×
               </button>

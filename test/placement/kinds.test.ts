@@ -184,7 +184,7 @@ describe('field kinds in <jse-placement-layer>', () => {
     const el = m.fieldElements()[0]!;
     el.focus();
     await settle(m);
-    await input({ type: 'key', action: 'press', key: 'Tab' });
+    await input({ type: 'key', action: 'press', key: 'Tab' }, { type: 'key', action: 'press', key: 'Tab' });
     const select = deepActiveElement() as HTMLSelectElement;
     expect(select.classList.contains('kind')).to.equal(true);
     // Choosing "Mention manuscrite" by keyboard: arrows on a focused closed select change its value.
