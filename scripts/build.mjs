@@ -13,6 +13,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+run(bin('tsc'), ['-p', 'tsconfig.plugin.json']); // dist/vite: the Vite plugin (Node)
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 
 const pdfjs = path.join(root, 'node_modules/pdfjs-dist');
@@ -25,4 +26,5 @@ const pdfjs = path.join(root, 'node_modules/pdfjs-dist');
   // Scripting stays off, so pdf.js's QuickJS sandbox is not shipped.
   cpSync(path.join(pdfjs, 'wasm'), path.join(dest, 'wasm'), { recursive: true, filter: (src) => !/quickjs/i.test(src) });
 }
-console.log('built dist/lib, dist/standalone and dist/pdfjs');
+run(process.execPath, [path.join(root, 'scripts/gen-integrations.mjs')]);
+console.log('built dist/lib, dist/standalone, dist/pdfjs and dist/integrations');
