@@ -22,7 +22,8 @@ import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
-import type { DocumentViewer, PageFailedDetail } from './viewer/document-viewer.js';
+import type { DocumentViewer } from './viewer/document-viewer.js';
+import { PAGE_FAILED_EVENT, PAINTED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -358,7 +359,7 @@ export class JseSignRequest extends LitElement {
       this.phase = { kind: 'ready' };
       await this.updateComplete;
       const viewer = this.renderRoot.querySelector('jse-document-viewer');
-      if (viewer) await new Promise((resolve) => viewer.addEventListener('jse-internal-painted', resolve, { once: true }));
+      if (viewer) await new Promise((resolve) => viewer.addEventListener(PAINTED_EVENT, resolve, { once: true }));
       if (generation !== this.loadGeneration) return;
       this.emit(
         new JseReadyEvent({
@@ -423,6 +424,8 @@ export class JseSignRequest extends LitElement {
       case 'encrypted_document':
       case 'damaged_document':
         return t(`error.${cause.code}`);
+      case 'internal_error':
+        return t('error.internal_error', { detail: cause.message });
       default:
         return t('error.generic', { detail: cause.message });
     }
@@ -612,6 +615,22 @@ export class JseSignRequest extends LitElement {
     else this.emit(new JseErrorEvent(error.toDetail()));
   };
 
+  /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
+  private readonly onSearchFailed = (e: Event): void => {
+    const { cause } = (e as CustomEvent<SearchFailedDetail>).detail;
+    const error = new JseError('contacts_unavailable', this.i18n.t('signers.searchFailed'), { cause });
+    this.emit(new JseErrorEvent(error.toDetail()));
+  };
+
+  /** The parts' internal events (src/internal/events.ts) stop at the shadow root: listened to there. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.addEventListener(VIEW_EVENT, this.onView);
+    root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);
+    root.addEventListener(SEARCH_FAILED_EVENT, this.onSearchFailed);
+    return root;
+  }
+
   /** Toolbar part of the viewer: page counter and zoom (the viewer does the work). */
   private renderViewControls(count: number) {
     const { t } = this.i18n;
@@ -673,8 +692,6 @@ export class JseSignRequest extends LitElement {
         return html`<jse-document-viewer
           class="pages"
           exportparts="page, field"
-          @jse-internal-view=${this.onView}
-          @jse-internal-page-failed=${this.onPageFailed}
           .document=${this.document}
           .draft=${this.draft}
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}

@@ -7,6 +7,7 @@ const RETRYABLE: ReadonlySet<JseErrorCode> = new Set<JseErrorCode>([
   'rate_limited',
   'upstream_unavailable',
   'network',
+  'contacts_unavailable',
 ]);
 
 /** Options of {@link JseError}. */
@@ -63,4 +64,65 @@ export interface JseErrorDetail {
   message: string;
   retryable: boolean;
   status?: number;
+}
+
+/** Options of {@link toJseError}. */
+export interface ClassifyOptions {
+  /**
+   * The failure interrupted a call that may have reached the proxy (`POST /requests`): an abort
+   * or a timeout then leaves its outcome unknown.
+   */
+  outcomeUnknown?: boolean;
+}
+
+/**
+ * The one reading of a failure, used wherever something may throw (loading, sending, following,
+ * the account step): a `JseError` is kept as it is; an abort or a timeout (a `DOMException`
+ * `AbortError`/`TimeoutError`) is `network`, retryable; anything else — a `TypeError`, a
+ * `RangeError`, a thrown string — is the element's own fault, `internal_error`, not retryable,
+ * and never passed off as network trouble. (Failures to reach the proxy or the token endpoint are
+ * already `JseError`s from the client; a lazily loaded chunk that did not arrive is read by
+ * {@link partUnavailable} where it is imported.)
+ */
+export function toJseError(cause: unknown, options: ClassifyOptions = {}): JseError {
+  if (cause instanceof JseError) return cause;
+  const name = errorName(cause);
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    const message = name === 'TimeoutError' ? 'The operation timed out.' : 'The operation was aborted.';
+    return new JseError('network', message, { retryable: true, outcomeUnknown: options.outcomeUnknown ?? false, cause });
+  }
+  return new JseError('internal_error', describe(cause), { retryable: false, cause });
+}
+
+/**
+ * A lazily loaded part of the widget (a chunk: the payload builder, the parts, the loader) that
+ * did not arrive — offline, or a redeployed bundle: `network`, retryable. Use it only around the
+ * `import()` itself, so that a fault of the module's code is not read as a missing chunk.
+ */
+export function partUnavailable(cause: unknown): JseError {
+  if (cause instanceof JseError) return cause;
+  return new JseError('network', 'Part of the widget could not be loaded.', { retryable: true, cause });
+}
+
+/** `import()` of a part of the widget, its failure read by {@link partUnavailable}. */
+export function importPart<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch((cause: unknown) => {
+    throw partUnavailable(cause);
+  });
+}
+
+function errorName(cause: unknown): string | undefined {
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const name = (cause as { name?: unknown }).name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** `TypeError: x is not a function`, for the developer who reads the event or the console. */
+function describe(cause: unknown): string {
+  if (cause instanceof Error) return cause.message ? `${cause.name}: ${cause.message}` : cause.name;
+  try {
+    return `Thrown: ${String(cause)}`;
+  } catch {
+    return 'Thrown: a value that cannot be printed.';
+  }
 }

@@ -5,7 +5,7 @@
  * makes the page update at once.
  * Pure: visibility, time and randomness are inputs (no `document`).
  */
-import { JseError } from './errors.js';
+import { type JseError, toJseError } from './errors.js';
 import type { RequestSnapshot } from './client.js';
 import { realSleep, type Sleep } from './retry.js';
 import type { RequestStatus, SignRequest } from './types.js';
@@ -97,7 +97,7 @@ export function follow(options: FollowOptions): Follower {
         snapshot = await options.client.getRequest(options.id, { signal: life.signal, etag, retry: false });
       } catch (cause) {
         if (life.signal.aborted) return undefined;
-        const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { cause });
+        const error = toJseError(cause);
         if (!error.retryable) {
           options.onError?.(error, { fatal: true });
           return undefined;
@@ -128,7 +128,7 @@ export function follow(options: FollowOptions): Follower {
   // leaving an unhandled rejection behind.
   const done = run().catch((cause: unknown) => {
     life.abort();
-    const error = cause instanceof JseError ? cause : new JseError('network', String((cause as Error)?.message ?? cause), { retryable: false, cause });
+    const error = toJseError(cause);
     options.onError?.(error, { fatal: true });
     return undefined;
   });

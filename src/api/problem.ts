@@ -3,10 +3,10 @@
  * Pure: works on a fetch `Response`, no DOM.
  */
 import { JseError } from './errors.js';
-import type { JseErrorCode, ValidationCode, ValidationProblem } from './types.js';
+import type { ProblemCode, ValidationCode, ValidationProblem } from './types.js';
 
 /** The proxy's status → code table (SPEC §3). A problem's own known `code` wins over it. */
-export const STATUS_CODES: Readonly<Record<number, JseErrorCode>> = {
+export const STATUS_CODES: Readonly<Record<number, ProblemCode>> = {
   400: 'invalid_request',
   401: 'token_failed',
   403: 'forbidden',
@@ -21,7 +21,7 @@ export const STATUS_CODES: Readonly<Record<number, JseErrorCode>> = {
   504: 'upstream_unavailable',
 };
 
-const CODES: ReadonlySet<string> = new Set<JseErrorCode>([
+const CODES: ReadonlySet<string> = new Set<ProblemCode>([
   'document_too_large',
   'unsupported_document',
   'encrypted_document',
@@ -50,7 +50,7 @@ const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationCode>([
 ]);
 
 /** The code for an HTTP status when the body says nothing usable. */
-export function codeForStatus(status: number): JseErrorCode {
+export function codeForStatus(status: number): ProblemCode {
   const code = STATUS_CODES[status];
   if (code) return code;
   // A 500 or any other 5xx is the proxy's or Jesignexpert's trouble, worth trying again later.
@@ -92,7 +92,7 @@ export async function problemFromResponse(response: Response, now: number = Date
     }
   }
   const problem = isRecord(body) ? body : {};
-  const code = typeof problem.code === 'string' && CODES.has(problem.code) ? (problem.code as JseErrorCode) : codeForStatus(status);
+  const code = typeof problem.code === 'string' && CODES.has(problem.code) ? (problem.code as ProblemCode) : codeForStatus(status);
   const message =
     (typeof problem.detail === 'string' && problem.detail) ||
     (typeof problem.title === 'string' && problem.title) ||

@@ -32,8 +32,15 @@ export type RequestSigner = Schemas['RequestSigner'];
 /** A signature request as the proxy returns it. */
 export type SignRequest = Schemas['SignRequest'];
 
-/** The codes of `jse-error` and of the proxy's problems (SPEC §2, §3). */
-export type JseErrorCode = Schemas['JseErrorCode'];
+/** The codes of the proxy's problems (SPEC §3). */
+export type ProblemCode = Schemas['JseErrorCode'];
+
+/**
+ * The codes of `jse-error` (SPEC §2): the proxy's, and `internal_error` — a fault of the element
+ * itself (a bug to report, never retryable), and `contacts_unavailable` — the host's async
+ * `contacts` search rejected (retryable: typing again asks again); no proxy answer carries either.
+ */
+export type JseErrorCode = ProblemCode | 'internal_error' | 'contacts_unavailable';
 
 /** Validation problem codes (SPEC §3). */
 export type ValidationCode = Schemas['ValidationCode'];

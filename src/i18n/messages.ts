@@ -14,14 +14,15 @@ export const fr = {
   'viewer.zoomIn': 'Zoom avant',
   'viewer.zoomOut': 'Zoom arrière',
   'viewer.fitWidth': 'Ajuster à la largeur',
-  'viewer.zoomLevel': '{percent} %',
+  'viewer.zoomLevel': '{percent} %',
   'viewer.pageCounterLabel': 'Page {page} sur {count}',
   // end viewer
   // page that cannot be drawn (review)
   'viewer.pageFailed': 'La page {page} ne peut pas être affichée.',
   // end page that cannot be drawn
   // loading (issue 5)
-  'load.tooLargeUnknownSize': 'Le document dépasse la limite de {limit}.',
+  'load.tooLargeUnknownSize':
+    'Le document dépasse la limite de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
   'load.bytesExact': '{count} octets',
   'load.networkError': 'erreur réseau',
   'password.title': 'Ce PDF est protégé par un mot de passe. Saisissez-le pour l’ouvrir.',
@@ -36,8 +37,11 @@ export const fr = {
   'error.unsupported_document': 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
   'error.encrypted_document':
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
-  'error.document_too_large': 'Le document pèse {size} ; la limite est de {limit}.',
-  'error.generic': 'Une erreur est survenue : {detail}',
+  'error.document_too_large':
+    'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+  'error.generic': 'Une erreur est survenue : {detail}',
+  'error.internal_error':
+    'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
   // placement (issue 7)
   'field.label': 'Signature de {name}, page {page}',
   'field.labelUnnamed': 'Signature du signataire {n}, page {page}',
@@ -45,8 +49,8 @@ export const fr = {
   'field.reassign': 'Signataire de cette signature',
   'field.delete': 'Supprimer la signature',
   'field.add': 'Ajouter une signature sur cette page',
-  'field.hint': 'Flèches : déplacer (Maj : par 10 points). Alt + flèches : redimensionner. Suppr : supprimer. Échap : annuler un glisser.',
-  'field.outsidePage': 'La signature {n} dépasse de la page {page} : déplacez-la dans la page.',
+  'field.hint': 'Flèches : déplacer (Maj : par 10 points). Alt + flèches : redimensionner. Suppr : supprimer. Échap : annuler un glisser.',
+  'field.outsidePage': 'La signature {n} dépasse de la page {page} : déplacez-la dans la page.',
   // end placement
   // signers (issue 8)
   'signers.title': 'Signataires',
@@ -71,7 +75,7 @@ export const fr = {
   'signers.noMatch': 'Aucun contact trouvé.',
   'signers.searchFailed': 'La recherche de contacts a échoué.',
   'signers.message': 'Message aux signataires (facultatif)',
-  'signers.confirm.title': 'Retirer {name} ?',
+  'signers.confirm.title': 'Retirer {name} ?',
   'signers.confirm.body.one': '{name} a 1 emplacement de signature sur le document.',
   'signers.confirm.body.other': '{name} a {count} emplacements de signature sur le document.',
   'signers.confirm.delete': 'Retirer et supprimer ses emplacements',
@@ -82,58 +86,58 @@ export const fr = {
   'signers.error.required.email': 'Saisissez l’adresse e-mail.',
   'signers.error.required.firstName': 'Saisissez le prénom.',
   'signers.error.required.lastName': 'Saisissez le nom.',
-  'signers.error.required.phone': 'Saisissez le numéro de mobile : il reçoit le code SMS qui confirme l’identité du signataire.',
-  'signers.error.invalid_email': 'Adresse e-mail invalide (exemple : nom@cabinet.fr).',
+  'signers.error.required.phone': 'Saisissez le numéro de mobile : il reçoit le code SMS qui confirme l’identité du signataire.',
+  'signers.error.invalid_email': 'Adresse e-mail invalide (exemple : nom@cabinet.fr).',
   'signers.error.duplicate_email': 'Cette adresse e-mail est déjà celle d’un autre signataire.',
   'signers.error.invalid_phone': 'Numéro invalide pour le pays choisi.',
-  'signers.error.not_mobile': 'Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.',
+  'signers.error.not_mobile': 'Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.',
   'signers.error.no_signer': 'Ajoutez au moins un signataire.',
-  'signers.error.no_field': '{name} n’a aucun emplacement de signature : placez-en un sur le document.',
+  'signers.error.no_field': '{name} n’a aucun emplacement de signature : placez-en un sur le document.',
   // end signers
   // sending (issue 9)
   'toolbar.addField': '+ Signature',
   'toolbar.addFieldLabel': 'Ajouter une signature sur la page {page}',
   'send.button': 'Envoyer pour signature',
-  'send.blocked': "Impossible d'envoyer pour l'instant :",
-  'send.error.outsidePage': 'Un emplacement de signature dépasse de la page {page} : déplacez-le dans la page.',
-  'send.confirm.titleOne': 'Envoyer à 1 signataire ?',
-  'send.confirm.titleMany': 'Envoyer à {count} signataires ?',
-  'send.confirm.document': 'Document : {name}',
+  'send.blocked': "Impossible d’envoyer pour l’instant :",
+  'send.error.outsidePage': 'Un emplacement de signature dépasse de la page {page} : déplacez-le dans la page.',
+  'send.confirm.titleOne': 'Envoyer à 1 signataire ?',
+  'send.confirm.titleMany': 'Envoyer à {count} signataires ?',
+  'send.confirm.document': 'Document : {name}',
   'send.confirm.fieldsOne': '{name} — 1 emplacement de signature',
   'send.confirm.fieldsMany': '{name} — {count} emplacements de signature',
-  'send.confirm.message': 'Message aux signataires : {message}',
+  'send.confirm.message': 'Message aux signataires : {message}',
   'send.confirm.noMessage': 'Pas de message aux signataires.',
   'send.confirm.send': 'Envoyer',
   'send.confirm.back': 'Modifier',
-  'send.progress.percent': 'Envoi du document… {percent} %',
+  'send.progress.percent': 'Envoi du document… {percent} %',
   'send.progress.indeterminate': 'Envoi en cours…',
-  'send.sent': 'Demande envoyée : chaque signataire va recevoir un e-mail.',
-  'send.locked.title': "L'envoi n'a pas pu être confirmé",
+  'send.sent': 'Demande envoyée : chaque signataire va recevoir un e-mail.',
+  'send.locked.title': "L’envoi n’a pas pu être confirmé",
   'send.locked.body':
-    'La connexion a été interrompue : la demande a peut-être été créée. Réessayez (aucun doublon ne sera créé) ou abandonnez cet envoi.',
+    'La connexion a été interrompue : la demande a peut-être été créée. Réessayez (aucun doublon ne sera créé) ou abandonnez cet envoi.',
   'send.locked.retry': 'Réessayer',
   'send.locked.abandon': 'Abandonner',
-  'send.abandoned': "Envoi abandonné. Avant d'envoyer à nouveau, vérifiez dans Jesignexpert que la demande n'existe pas déjà.",
+  'send.abandoned': "Envoi abandonné. Avant d’envoyer à nouveau, vérifiez dans Jesignexpert que la demande n’existe pas déjà.",
   'send.retry': 'Réessayer',
-  'send.error.invalid_request': 'La demande contient des erreurs : corrigez les champs signalés.',
-  'send.error.forbidden': "Vous n'avez pas le droit d'envoyer ce document en signature.",
+  'send.error.invalid_request': 'La demande contient des erreurs : corrigez les champs signalés.',
+  'send.error.forbidden': "Vous n’avez pas le droit d’envoyer ce document en signature.",
   'send.error.not_found': 'Le document est introuvable dans la GED.',
-  'send.error.conflict': 'Le document a changé dans la GED depuis son ouverture : rouvrez-le avant de l’envoyer.',
-  'send.error.rate_limited': 'Trop de demandes en peu de temps : réessayez dans un instant.',
-  'send.error.upstream_unavailable': 'Jesignexpert ne répond pas pour le moment. Votre brouillon est conservé : réessayez.',
-  'send.error.network': 'La connexion a échoué. Votre brouillon est conservé : réessayez.',
-  'send.error.token_failed': 'La GED n’a pas pu ouvrir de session de signature. Réessayez ; si cela persiste, reconnectez-vous à la GED.',
-  'send.error.not_connected': 'Votre compte Jesignexpert n’est plus connecté : reconnectez-le.',
-  'send.error.document': 'Jesignexpert refuse ce document : {detail}',
+  'send.error.conflict': 'Le document a changé dans la GED depuis son ouverture : rouvrez-le avant de l’envoyer.',
+  'send.error.rate_limited': 'Trop de demandes en peu de temps : réessayez dans un instant.',
+  'send.error.upstream_unavailable': 'Jesignexpert ne répond pas pour le moment. Votre brouillon est conservé : réessayez.',
+  'send.error.network': 'La connexion a échoué. Votre brouillon est conservé : réessayez.',
+  'send.error.token_failed': 'La GED n’a pas pu ouvrir de session de signature. Réessayez ; si cela persiste, reconnectez-vous à la GED.',
+  'send.error.not_connected': 'Votre compte Jesignexpert n’est plus connecté : reconnectez-le.',
+  'send.error.document': 'Jesignexpert refuse ce document : {detail}',
   'connect.title': 'Connecter Jesignexpert',
   'connect.body':
     'Pour envoyer des demandes de signature, liez une fois votre compte Jesignexpert à la GED. Votre document et votre brouillon restent ici.',
   'connect.button': 'Connecter Jesignexpert',
-  'connect.waiting': 'Connectez-vous dans la fenêtre Jesignexpert ; la suite se fera automatiquement.',
+  'connect.waiting': 'Connectez-vous dans la fenêtre Jesignexpert ; la suite se fera automatiquement.',
   'connect.blocked': 'Le navigateur a bloqué la fenêtre de connexion.',
   'connect.openTab': 'Ouvrir la connexion Jesignexpert dans un nouvel onglet',
   'connect.done': 'Compte Jesignexpert connecté.',
-  'account.error': 'Le service de signature est injoignable : {detail}',
+  'account.error': 'Le service de signature est injoignable : {detail}',
   // end sending
   // status (issue 10)
   'status.region': 'Suivi de la demande de signature',
@@ -143,7 +147,7 @@ export const fr = {
   'status.title.refused': 'Signature refusée',
   'status.title.expired': 'Demande expirée',
   'status.title.cancelled': 'Demande annulée',
-  'status.document': 'Document : {name}',
+  'status.document': 'Document : {name}',
   'status.sentAt': 'Envoyée le {date}',
   'status.signers': 'Signataires',
   'status.signer.waiting': 'En attente de signature',
@@ -152,23 +156,23 @@ export const fr = {
   'status.next.pending':
     'Les signataires ont reçu un e-mail pour consulter le document et le signer (avec un code reçu par SMS). Cette page se met à jour dès que chacun signe.',
   'status.next.signed': 'Tous les signataires ont signé. Vous pouvez télécharger le document signé.',
-  'status.next.refused': '{name} a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
-  'status.next.refusedUnknown': 'Un signataire a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
+  'status.next.refused': '{name} a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
+  'status.next.refusedUnknown': 'Un signataire a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
   'status.next.expired':
-    'Le délai de signature est écoulé avant que tous les signataires aient signé : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
-  'status.next.cancelled': 'Cette demande a été annulée : les signataires ne peuvent plus signer. Vous pouvez préparer une nouvelle demande.',
+    'Le délai de signature est écoulé avant que tous les signataires aient signé : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.',
+  'status.next.cancelled': 'Cette demande a été annulée : les signataires ne peuvent plus signer. Vous pouvez préparer une nouvelle demande.',
   'status.download': 'Télécharger le document signé',
   'status.downloading': 'Téléchargement…',
-  'status.downloadFailed': 'Le téléchargement du document signé a échoué : {detail}',
+  'status.downloadFailed': 'Le téléchargement du document signé a échoué : {detail}',
   'status.signedFileName': '{name} (signé).pdf',
   'status.newRequest': 'Préparer une nouvelle demande',
   'status.cancel': 'Annuler la demande',
   'status.cancelling': 'Annulation en cours…',
-  'status.confirm.title': 'Annuler la demande de signature ?',
+  'status.confirm.title': 'Annuler la demande de signature ?',
   'status.confirm.body': 'Les signataires ne pourront plus signer ce document. Cette action est définitive.',
   'status.confirm.yes': 'Oui, annuler la demande',
   'status.confirm.no': 'Non, la garder',
-  'status.trouble': 'Le service de signature ne répond pas ; nouvelle tentative automatique…',
+  'status.trouble': 'Le service de signature ne répond pas ; nouvelle tentative automatique…',
   'status.retry': 'Réessayer',
   'status.announce.signerSigned': '{name} a signé.',
   'status.announce.signed': 'Tous les signataires ont signé. Le document signé est disponible.',
@@ -178,7 +182,7 @@ export const fr = {
   'status.error.not_found': 'Cette demande de signature est introuvable.',
   'status.error.forbidden': 'Vous n’avez pas accès à cette demande de signature.',
   'status.error.not_connected': 'Votre compte Jesignexpert n’est pas connecté.',
-  'status.error.conflict': 'La demande ne peut plus être annulée : elle n’est plus en attente.',
+  'status.error.conflict': 'La demande ne peut plus être annulée : elle n’est plus en attente.',
   'status.error.unavailable': 'Le service de signature ne répond pas. Réessayez dans un instant.',
   'status.error.noRequest': 'Aucune demande de signature n’est suivie.',
   'status.error.notCancellable': 'Seule une demande en attente de signature peut être annulée.',
@@ -207,7 +211,8 @@ export const en: Catalogue = {
   'viewer.pageFailed': 'Page {page} cannot be displayed.',
   // end page that cannot be drawn
   // loading (issue 5)
-  'load.tooLargeUnknownSize': 'The document is over the {limit} limit.',
+  'load.tooLargeUnknownSize':
+    'The document is over the {limit} limit. Save a lighter version (a compressed PDF, or split into several files), then open it.',
   'load.bytesExact': '{count} bytes',
   'load.networkError': 'network error',
   'password.title': 'This PDF is protected by a password. Type it to open the document.',
@@ -222,8 +227,11 @@ export const en: Catalogue = {
   'error.unsupported_document': 'Only PDF, PNG and JPEG files can be sent for signature.',
   'error.encrypted_document':
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
-  'error.document_too_large': 'The document is {size}; the limit is {limit}.',
+  'error.document_too_large':
+    'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.internal_error':
+    'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
   // placement (issue 7)
   'field.label': 'Signature of {name}, page {page}',
   'field.labelUnnamed': 'Signature of signer {n}, page {page}',
@@ -402,5 +410,6 @@ export function formatBytes(lang: Lang, bytes: number): string {
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   const text = value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits });
-  return `${text} ${units[unit]}`;
+  // A no-break space: "10" and "Mo" never end up on two lines.
+  return `${text}\u00a0${units[unit]}`;
 }

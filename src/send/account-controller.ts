@@ -9,7 +9,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyClient } from '../api/client.js';
-import { JseError } from '../api/errors.js';
+import { type JseError, toJseError } from '../api/errors.js';
 import type { Limits, Person } from '../api/types.js';
 
 export type AccountState =
@@ -93,7 +93,7 @@ export class AccountController implements ReactiveController {
       }
     } catch (cause) {
       if (abort.signal.aborted) return this.state;
-      const error = cause instanceof JseError ? cause : new JseError('network', String(cause), { cause });
+      const error = toJseError(cause);
       // While the connect step is shown, a failed poll is not worth an error: the next one may pass.
       if (this.state.kind === 'disconnected') return this.state;
       this.#set({ kind: 'error', error });

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyClient, UploadProgress } from '../api/client.js';
-import { JseError } from '../api/errors.js';
+import { JseError, importPart, toJseError } from '../api/errors.js';
 import { idempotencyKey } from '../api/idempotency.js';
 import type { SignRequest, ValidationProblem } from '../api/types.js';
 import type { LoadedDocument } from '../document/types.js';
@@ -18,7 +18,7 @@ import { DraftStore, type SendRecord, type StorageLike } from '../draft/persiste
 import type { Lang } from '../i18n/messages.js';
 
 /** Validation and the payload need the phone metadata: loaded when the user first tries to send. */
-const payloadModule = () => import('./payload.js');
+const payloadModule = () => importPart(() => import('./payload.js'));
 
 export type SendState =
   | { kind: 'editing'; notice?: 'abandoned' }
@@ -106,7 +106,7 @@ export class SendController implements ReactiveController {
     try {
       problems = await this.problems();
     } catch (cause) {
-      this.host.onError(chunkError(cause));
+      this.host.onError(toJseError(cause));
       return;
     }
     // submit() may have started meanwhile: only an idle draft opens the confirmation.
@@ -155,7 +155,7 @@ export class SendController implements ReactiveController {
     try {
       problems = await this.problems();
     } catch (cause) {
-      const error = chunkError(cause);
+      const error = toJseError(cause);
       if (current()) this.#set(retryingUnknown && lockedError ? { kind: 'locked', error: lockedError } : { kind: 'failed', error });
       this.host.onError(error);
       throw error;
@@ -202,11 +202,8 @@ export class SendController implements ReactiveController {
       this.host.onPending(request, { follow: current() });
       return request;
     } catch (cause) {
-      const aborted = (cause as Error)?.name === 'AbortError';
-      const error =
-        cause instanceof JseError
-          ? cause
-          : new JseError('network', String((cause as Error)?.message ?? cause), { outcomeUnknown: aborted, cause });
+      // An abort or a timeout here may have left the POST half-way: its outcome is unknown.
+      const error = toJseError(cause, { outcomeUnknown: true });
       if (error.outcomeUnknown || (retryingUnknown && error.retryable)) {
         // The request may exist: only the same key may be sent again.
         if (current()) this.#set({ kind: 'locked', error });
@@ -366,11 +363,6 @@ export class SendController implements ReactiveController {
     this.host.draft.setReadOnly(this.locked);
     this.host.requestUpdate();
   }
-}
-
-/** A lazily loaded part of the widget that did not arrive (offline, or a redeployed bundle). */
-function chunkError(cause: unknown): JseError {
-  return cause instanceof JseError ? cause : new JseError('network', 'Part of the widget could not be loaded.', { cause });
 }
 
 function newDraftId(): string {

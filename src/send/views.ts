@@ -36,6 +36,7 @@ export function connectStep(state: AccountState, t: T, actions: { open(): void; 
 }
 
 function accountErrorText(error: JseError, t: T): string {
+  if (error.code === 'internal_error') return t('error.internal_error', { detail: error.message });
   const key = `send.error.${error.code}`;
   return key in fr ? t(key as MessageKey) : error.message;
 }

@@ -18,6 +18,7 @@ import { LocalizeController } from '../i18n/localize-controller.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
 import { styleProps } from '../internal/style-props.js';
 import { signerColor } from '../placement/palette.js';
+import { SEARCH_FAILED_EVENT, internalEvent, type SearchFailedDetail } from '../internal/events.js';
 import { recentSigners, type RecentSigners } from './recent.js';
 import { isPerson, mergeSuggestions, type Suggestion } from './suggest.js';
 import {
@@ -538,10 +539,12 @@ export class SignersPanel extends LitElement {
       if (generation !== this.#searchGeneration) return; // a newer query was typed meanwhile
       this.#remoteResults = Array.isArray(found) ? found : [];
       this.searchState = 'idle';
-    } catch {
+    } catch (cause) {
       if (generation !== this.#searchGeneration) return;
       this.#remoteResults = [];
       this.searchState = 'failed';
+      // Shown here; the element tells the host too (SPEC §2: every failure the user sees is an event).
+      this.dispatchEvent(internalEvent<SearchFailedDetail>(SEARCH_FAILED_EVENT, { query, cause }));
     }
     this.#refreshSuggestions();
   }

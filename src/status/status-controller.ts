@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyClient } from '../api/client.js';
-import { JseError } from '../api/errors.js';
+import { JseError, toJseError } from '../api/errors.js';
 import { follow, type FollowIntervals, type Follower, type Visibility } from '../api/follow.js';
 import type { Sleep } from '../api/retry.js';
 import type { SignRequest } from '../api/types.js';
@@ -195,7 +195,7 @@ export class StatusController implements ReactiveController {
       this.host.requestUpdate();
     }
     if (failure !== undefined) {
-      const error = failure instanceof JseError ? failure : new JseError('network', String((failure as Error)?.message ?? failure), { cause: failure });
+      const error = toJseError(failure);
       throw this.#report(this.#localized(error));
     }
   }
@@ -217,7 +217,7 @@ export class StatusController implements ReactiveController {
     try {
       return await this.download();
     } catch (error) {
-      const jse = error instanceof JseError ? error : new JseError('network', String((error as Error)?.message ?? error), { cause: error });
+      const jse = toJseError(error);
       const shown = this.#localized(jse);
       this.#report(
         new JseError(shown.code, this.#t('status.downloadFailed', { detail: shown.message }), {
@@ -279,7 +279,7 @@ export class StatusController implements ReactiveController {
       if (this.#connected) this.#startFollowing();
     } catch (error) {
       if (generation !== this.#generation || abort.signal.aborted) return;
-      const jse = error instanceof JseError ? error : new JseError('network', String((error as Error)?.message ?? error), { cause: error });
+      const jse = toJseError(error);
       this.#fail(requestId, jse);
     } finally {
       if (this.#attachAbort === abort) this.#attachAbort = undefined;
@@ -440,6 +440,8 @@ export function statusErrorMessage(lang: Lang, error: JseError): string {
     case 'rate_limited':
     case 'token_failed':
       return format(lang, 'status.error.unavailable');
+    case 'internal_error':
+      return format(lang, 'error.internal_error', { detail: error.message });
     default:
       return format(lang, 'error.generic', { detail: error.message });
   }

@@ -421,14 +421,14 @@ export class SandboxState {
     const sender = `${this.user.firstName} ${this.user.lastName}`;
     const lines = en
       ? [`Hello ${signer.firstName} ${signer.lastName},`, '', `${sender} asks you to sign "${request.documentName}".`]
-      : [`Bonjour ${signer.firstName} ${signer.lastName},`, '', `${sender} vous demande de signer « ${request.documentName} ».`];
+      : [`Bonjour ${signer.firstName} ${signer.lastName},`, '', `${sender} vous demande de signer « ${request.documentName} ».`];
     if (request.message) lines.push('', request.message);
     lines.push('', en ? 'Review the documents and sign' : 'Consulter les documents et signer');
     const link = `jse-sandbox://sign/${signer.inviteToken}`;
     this.emails.push({
       id: this.#messageId(),
       to: signer.email,
-      subject: en ? `Signature request: ${request.documentName}` : `Demande de signature : ${request.documentName}`,
+      subject: en ? `Signature request: ${request.documentName}` : `Demande de signature : ${request.documentName}`,
       text: lines.join('\n'),
       kind: 'invitation',
       requestId: request.id,
@@ -443,7 +443,7 @@ export class SandboxState {
     this.emails.push({
       id: this.#messageId(),
       to: signer.email,
-      subject: en ? `Signed: ${request.documentName}` : `Document signé : ${request.documentName}`,
+      subject: en ? `Signed: ${request.documentName}` : `Document signé : ${request.documentName}`,
       text: en ? 'Please find attached a copy of the signed document.' : 'Vous trouverez ci-joint une copie du document signé.',
       kind: 'signed-copy',
       requestId: request.id,

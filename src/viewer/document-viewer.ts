@@ -33,6 +33,7 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -67,30 +68,8 @@ const CONCURRENCY = 2;
  */
 const WANTED = MAX_LIVE_CANVASES - CONCURRENCY - MAX_DETAILS;
 
-/**
- * Fired (bubbles, not composed) when the current page or the zoom changes, so the element's
- * toolbar follows.
- */
-export const VIEW_EVENT = 'jse-internal-view';
-/**
- * Fired once per document when its first page is painted, or when pdf.js failed to draw it (the
- * element then fires `jse-ready`: the document did open).
- */
-export const PAINTED_EVENT = 'jse-internal-painted';
-/**
- * Fired (bubbles, not composed) when pdf.js cannot draw a page: the page stays a white box, the
- * viewer says so over the pages, and the element turns it into `jse-error`. Once per page while it
- * stays undrawn (a zoom tries it again without firing again).
- */
-export const PAGE_FAILED_EVENT = 'jse-internal-page-failed';
-
-/** Detail of {@link PAGE_FAILED_EVENT}. */
-export interface PageFailedDetail {
-  /** 1-based. */
-  page: number;
-  /** What pdf.js threw. */
-  cause: unknown;
-}
+// Its events, named once for the element too (which cannot import this module statically).
+export { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
 
 export class DocumentViewer extends LitElement {
   static override styles = css`

@@ -17,7 +17,7 @@ import { canvasImage } from './images.js';
 const setLimits = (el: JseSignRequest, limits: Partial<DocumentLimits>) =>
   (el as unknown as { applyLimits(l: Partial<DocumentLimits>): void }).applyLimits(limits);
 
-const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
 const button = (el: JseSignRequest, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
 
@@ -86,14 +86,14 @@ describe('<jse-sign-request> loading', function () {
     const frError = await nextEvent(fr, 'jse-error');
     expect(frError.detail).to.deep.equal({
       code: 'document_too_large',
-      message: 'Le document pèse 11 Mo ; la limite est de 10 Mo.',
+      message: 'Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
       retryable: false,
     });
     await fr.updateComplete;
-    expect(shadowText(fr)).to.contain('Le document pèse 11 Mo ; la limite est de 10 Mo.');
+    expect(shadowText(fr)).to.contain('Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.');
     expect(button(fr, 'Réessayer')).to.equal(undefined);
     const en = await mount(src, 'en');
-    expect((await nextEvent(en, 'jse-error')).detail.message).to.equal('The document is 11 MB; the limit is 10 MB.');
+    expect((await nextEvent(en, 'jse-error')).detail.message).to.equal('The document is 11 MB; the limit is 10 MB. Save a lighter version (a compressed PDF, or split into several files), then open it.');
   });
 
   it('gives exact bytes when the rounded size and limit would read the same', async () => {
@@ -105,7 +105,7 @@ describe('<jse-sign-request> loading', function () {
     el.src = src;
     document.body.append(el);
     const { message } = (await error).detail;
-    expect(message).to.match(/^Le document pèse [\d\s\u202f]+ octets ; la limite est de [\d\s\u202f]+ octets\.$/);
+    expect(message).to.match(/^Le document pèse [\d\s\u202f]+ octets ; la limite est de [\d\s\u202f]+ octets\. Enregistrez/);
     expect(message.replace(/\D/g, '')).to.equal(`${size}${Number(size) - 1}`);
     el.remove();
   });

@@ -195,7 +195,7 @@ describe('placing fields in <jse-sign-request>', () => {
       ['/fields/2', 'outside_page'],
       ['/fields/3', 'outside_page'],
     ]);
-    expect(errors[0]!.message).to.equal('La signature 2 dépasse de la page 1 : déplacez-la dans la page.');
+    expect(errors[0]!.message).to.equal('La signature 2 dépasse de la page 1 : déplacez-la dans la page.');
     expect(el.fields).to.have.length(4); // kept as given
     const refused = await el.submit().then(
       () => undefined,

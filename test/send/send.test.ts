@@ -89,7 +89,7 @@ describe('sending (issue 9)', function () {
     sendButton(el).click();
     const dialog = confirmDialog(el);
     await until(() => dialog.open, 'the confirmation'); // validation loads with the first send
-    expect(dialog.textContent).to.contain('Envoyer à 2 signataires ?');
+    expect(dialog.textContent).to.contain('Envoyer à 2 signataires ?');
     expect(dialog.textContent).to.contain('contrat.pdf');
     const pending = nextEvent(el, 'jse-pending');
     dialog.querySelector<HTMLButtonElement>('button.primary')!.click();
@@ -250,9 +250,9 @@ describe('sending (issue 9)', function () {
     expect(error).to.include({ code: 'forbidden', outcomeUnknown: false });
     const detail = (await fired).detail;
     expect(detail).to.include({ code: 'forbidden', status: 403, retryable: false });
-    expect(detail.message).to.contain("Vous n'avez pas le droit"); // the host gets the words the user reads
+    expect(detail.message).to.contain('Vous n’avez pas le droit'); // the host gets the words the user reads
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.send .problems')!.textContent).to.contain("Vous n'avez pas le droit");
+    expect(el.shadowRoot!.querySelector('.send .problems')!.textContent).to.contain('Vous n’avez pas le droit');
     expect(panelOf(el).inert).to.equal(false);
     el.signers = [{ ...marie, lastName: 'Dupont-Martin' }];
     expect(el.signers[0]!.lastName).to.equal('Dupont-Martin');

@@ -137,7 +137,7 @@ describe('<jse-signers-panel> — editing', () => {
     await typeInto(el, field(el, 'email'), 'marie@cabinet');
     expect(errorOf(el, field(el, 'email'))).to.equal('', 'no error while still typing');
     await leave(el);
-    expect(errorOf(el, field(el, 'email'))).to.equal('Adresse e-mail invalide (exemple : nom@cabinet.fr).');
+    expect(errorOf(el, field(el, 'email'))).to.equal('Adresse e-mail invalide (exemple : nom@cabinet.fr).');
     await typeInto(el, field(el, 'email'), '.fr');
     expect(errorOf(el, field(el, 'email'))).to.equal('');
     expect(draft.signers[0]!.email).to.equal('marie@cabinet.fr');
@@ -222,7 +222,7 @@ describe('<jse-signers-panel> — phones', () => {
     const { el, draft } = await onePhone();
     await typeInto(el, field(el, 'phone'), '0142685300');
     await leave(el);
-    expect(errorOf(el, field(el, 'phone'))).to.equal('Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.');
+    expect(errorOf(el, field(el, 'phone'))).to.equal('Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.');
     expect(draft.signers[0]!.phone).to.equal('+33142685300');
   });
 
@@ -253,7 +253,7 @@ describe('<jse-signers-panel> — phones', () => {
     expect(field(el, 'phone').value).to.equal('0470 12 34 56');
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
     expect(draft.signers[0]!.phone).to.equal('+32470123456');
-    expect(el.validate()).to.deep.equal([{ path: '/signers/s1', code: 'no_field', message: 'Marie Dupont n’a aucun emplacement de signature : placez-en un sur le document.' }]);
+    expect(el.validate()).to.deep.equal([{ path: '/signers/s1', code: 'no_field', message: 'Marie Dupont n’a aucun emplacement de signature : placez-en un sur le document.' }]);
   });
 
   it('accepts a US number with the United States picked', async () => {
@@ -467,7 +467,7 @@ describe('<jse-signers-panel> — removing', () => {
     await click(el, $$(el, 'button.remove')[0]!);
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
-    expect(dialog.textContent).to.contain('Retirer Marie Dupont ?');
+    expect(dialog.textContent).to.contain('Retirer Marie Dupont ?');
     expect(dialog.textContent).to.contain('Marie Dupont a 2 emplacements de signature sur le document.');
     await click(el, $(el, 'dialog button.delete'));
     expect(draft.signers.map((s) => s.id)).to.deep.equal(['s2']);
@@ -528,7 +528,7 @@ describe('<jse-signers-panel> — untrusted text', () => {
     draft.addField({ signerId: 'x1', page: 1, x: 0, y: 0, width: 180, height: 60 });
     await el.updateComplete;
     await click(el, $$(el, 'button.remove')[1]!);
-    expect($(el, '#confirm-title').textContent).to.equal(`Retirer ${payloads[1]} ${payloads[1]} ?`);
+    expect($(el, '#confirm-title').textContent).to.equal(`Retirer ${payloads[1]} ${payloads[1]} ?`);
     expect($(el, '#confirm-title').children.length).to.equal(0);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });

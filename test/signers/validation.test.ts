@@ -48,7 +48,7 @@ describe('signers/validation — e-mail', () => {
   for (const bad of ['marie', 'marie@', '@cabinet.fr', 'marie@cabinet', 'marie dupont@cabinet.fr', 'marie@@cabinet.fr', 'marie..d@cabinet.fr', '.marie@cabinet.fr', 'marie@cabinet..fr', 'marie@-cabinet.fr', 'marie@cabinet.f']) {
     it(`refuses ${JSON.stringify(bad)} as invalid_email`, () => {
       expect(validateSigners(one({ email: bad }))).to.deep.equal([
-        { path: '/signers/s1/email', code: 'invalid_email', message: 'Adresse e-mail invalide (exemple : nom@cabinet.fr).' },
+        { path: '/signers/s1/email', code: 'invalid_email', message: 'Adresse e-mail invalide (exemple : nom@cabinet.fr).' },
       ]);
     });
   }
@@ -78,7 +78,7 @@ describe('signers/validation — phone', () => {
       {
         path: '/signers/s1/phone',
         code: 'required',
-        message: 'Saisissez le numéro de mobile : il reçoit le code SMS qui confirme l’identité du signataire.',
+        message: 'Saisissez le numéro de mobile : il reçoit le code SMS qui confirme l’identité du signataire.',
       },
     ]);
   });
@@ -89,7 +89,7 @@ describe('signers/validation — phone', () => {
       {
         path: '/signers/s1/phone',
         code: 'not_mobile',
-        message: 'Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.',
+        message: 'Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.',
       },
     ]);
   });
@@ -212,7 +212,7 @@ describe('signers/validation — paths and the draft', () => {
     const b = draft.addSigner({ ...valid, id: 'b', email: 'paul@cabinet.fr', firstName: 'Paul', lastName: 'Martin', phone: '+33698765432' });
     draft.addField({ signerId: a.id, page: 1, x: 10, y: 10, width: 180, height: 60 });
     expect(validateDraft(draft)).to.deep.equal([
-      { path: '/signers/b', code: 'no_field', message: 'Paul Martin n’a aucun emplacement de signature : placez-en un sur le document.' },
+      { path: '/signers/b', code: 'no_field', message: 'Paul Martin n’a aucun emplacement de signature : placez-en un sur le document.' },
     ]);
     draft.addField({ signerId: b.id, page: 1, x: 10, y: 100, width: 180, height: 60 });
     expect(validateDraft(draft)).to.deep.equal([]);

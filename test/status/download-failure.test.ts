@@ -68,7 +68,7 @@ describe('signed document download failure', () => {
     const errors = events.filter((e) => e.type === 'jse-error');
     expect(errors).to.have.length(1);
     const detail = errors[0]!.detail as { code: string; message: string; retryable: boolean; status?: number };
-    const expected = 'Le téléchargement du document signé a échoué : Le service de signature ne répond pas. Réessayez dans un instant.';
+    const expected = 'Le téléchargement du document signé a échoué : Le service de signature ne répond pas. Réessayez dans un instant.';
     expect(detail).to.deep.equal({ code: 'upstream_unavailable', message: expected, retryable: true, status: 503 });
     expect(query(el, '[role="alert"]')!.textContent!.trim()).to.equal(expected);
     expect(sandbox.calls.filter((c) => c.route === 'signed-document').every((c) => c.status === 503)).to.equal(true);

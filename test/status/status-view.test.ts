@@ -56,7 +56,7 @@ async function view(props: Partial<StatusView>, lang = 'fr'): Promise<StatusView
 }
 
 const q = <T extends Element = HTMLElement>(el: StatusView, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: StatusView) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (el: StatusView) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
 const focused = (el: StatusView) => el.shadowRoot!.activeElement as HTMLElement | null;
 const dateFr = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
@@ -69,7 +69,7 @@ describe('<jse-status-view>', () => {
       actions: actions(),
     });
     expect(q(el, 'h2')!.textContent).to.equal('En attente de signature');
-    expect(text(el)).to.contain('Document : Lettre de mission.pdf').and.contain(`Envoyée le ${dateFr('2026-11-26T09:15:00.000Z')}`);
+    expect(text(el)).to.contain('Document : Lettre de mission.pdf').and.contain(`Envoyée le ${dateFr('2026-11-26T09:15:00.000Z')}`);
     expect(q(el, '[data-signer="s1"]')!.textContent).to.contain('Paul Durand').and.contain(`A signé le ${dateFr(paulAt)}`);
     expect(q(el, '[data-signer="s2"]')!.textContent).to.contain('Léa Durand').and.contain('En attente de signature');
     expect(text(el)).to.contain('Les signataires ont reçu un e-mail');
@@ -191,7 +191,7 @@ describe('<jse-status-view>', () => {
     const spy = actions({ restart: () => void spy.calls.push('restart') });
     const el = await view({ request: request('refused', [signer('s1', 'Paul', 'refused')]), actions: spy });
     expect(q(el, 'h2')!.textContent).to.equal('Signature refusée');
-    expect(text(el)).to.contain('Paul Durand a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.');
+    expect(text(el)).to.contain('Paul Durand a refusé de signer : la demande est close. Pour faire signer ce document, préparez une nouvelle demande.');
     await expect(el).to.be.accessible();
     q<HTMLButtonElement>(el, '[data-action="restart"]')!.click();
     expect(spy.calls).to.deep.equal(['restart']);

@@ -57,7 +57,7 @@ async function status(): Promise<{ status: string; signers: { id: string; status
 describe('signer journey', () => {
   it('plays the whole journey for two signers; the request is signed and the copy e-mailed', async () => {
     const [invitation] = sandbox.journey.invitations(PAUL.email);
-    expect(invitation!.subject).to.equal('Demande de signature : Lettre de mission.pdf');
+    expect(invitation!.subject).to.equal('Demande de signature : Lettre de mission.pdf');
     expect(invitation!.text).to.contain('Claire Martin vous demande de signer');
     const paul = sandbox.journey.open(invitation!);
     expect(paul.document).to.be.instanceOf(Uint8Array);

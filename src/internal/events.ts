@@ -1,0 +1,42 @@
+/**
+ * The events the internal parts fire to the element, named once here (the element cannot import
+ * the parts' modules statically: they load in a chunk of their own, see parts.ts). Each bubbles
+ * and is not composed, so it never leaves the element's shadow root; the element turns those a
+ * host must know of into public `jse-*` events (src/events.ts). (`PAINTED_EVENT` is fired on the
+ * viewer itself and does not bubble.)
+ */
+
+/** The viewer's current page or zoom changed, so the element's toolbar follows. */
+export const VIEW_EVENT = 'jse-internal-view';
+/**
+ * Once per document, when the viewer painted its first page, or when pdf.js failed to draw it (the
+ * element then fires `jse-ready`: the document did open).
+ */
+export const PAINTED_EVENT = 'jse-internal-painted';
+/**
+ * pdf.js cannot draw a page: the page stays a white box, the viewer says so over the pages, and the
+ * element turns it into `jse-error`. Once per page while it stays undrawn.
+ */
+export const PAGE_FAILED_EVENT = 'jse-internal-page-failed';
+/** The host's async `contacts` search rejected: the panel says so, the element fires `jse-error`. */
+export const SEARCH_FAILED_EVENT = 'jse-internal-search-failed';
+
+/** Detail of {@link PAGE_FAILED_EVENT}. */
+export interface PageFailedDetail {
+  /** 1-based. */
+  page: number;
+  /** What pdf.js threw. */
+  cause: unknown;
+}
+
+/** Detail of {@link SEARCH_FAILED_EVENT}. */
+export interface SearchFailedDetail {
+  query: string;
+  /** What the host's search rejected with. */
+  cause: unknown;
+}
+
+/** An internal event: bubbles to the element's shadow root, never beyond it. */
+export function internalEvent<D>(type: string, detail: D): CustomEvent<D> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: false });
+}
