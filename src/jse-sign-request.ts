@@ -18,6 +18,7 @@ import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/view
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
 import type { PlacementLayer } from './placement/placement-layer.js';
+import { fieldKindPicker } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
@@ -204,11 +205,13 @@ export class JseSignRequest extends LitElement {
   }
 
   /**
-   * The signature fields, in PDF points (unrotated user space, `x, y` the lower-left corner). The
-   * setter replaces the list and throws a `TypeError` for a malformed field or an unknown signer
-   * (a `DraftLockedError` while the draft is locked, as for `signers`). Fields outside their page
-   * once it is known are reported by `jse-invalid` and block sending; the 60 × 20 pt minimum
-   * applies to fields placed or resized by the user, not to fields the host sets.
+   * The fields, in PDF points (unrotated user space, `x, y` the lower-left corner), each with its
+   * `kind` (`signature` when absent; `initials`, `date`, `mention` with its `text`, `text` with its
+   * `label`). The setter replaces the list and throws a `TypeError` for a malformed field, an
+   * unknown kind or an unknown signer (a `DraftLockedError` while the draft is locked, as for
+   * `signers`). Fields outside their page once it is known are reported by `jse-invalid` and block
+   * sending; the minimum sizes per kind (60 × 20 pt for a signature) apply to fields placed or
+   * resized by the user, not to fields the host sets.
    */
   get fields(): Field[] {
     return this.draft.fields.map((f) => ({ ...f }));
@@ -635,14 +638,15 @@ export class JseSignRequest extends LitElement {
   private renderViewControls(count: number) {
     const { t } = this.i18n;
     const page = Math.min(this.view.page, count);
-    return html`<button
+    const kind = this.draft.placingKind;
+    return html`${fieldKindPicker(t, kind, this.sender.locked, (k) => this.draft.setPlacingKind(k))}<button
         type="button"
         class="add-field"
-        aria-label=${t('toolbar.addFieldLabel', { page })}
+        aria-label=${kind === 'signature' ? t('toolbar.addFieldLabel', { page }) : t('toolbar.addKindLabel', { kind: t(`kind.${kind}`), page })}
         ?disabled=${this.sender.locked}
         @click=${() => this.addFieldOnCurrentPage()}
       >
-        ${t('toolbar.addField')}
+        ${kind === 'signature' ? t('toolbar.addField') : t('toolbar.addKind', { kind: t(`kind.${kind}`) })}
       </button>
       <span class="page-counter">
         <span class="visually-hidden">${t('viewer.pageCounterLabel', { page, count })}</span>

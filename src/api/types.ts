@@ -18,6 +18,12 @@ export type Signer = Schemas['Signer'];
  */
 export type Field = Schemas['Field'];
 
+/**
+ * What the signer puts in a field (SPEC §10): `signature` (the default when `kind` is absent),
+ * `initials`, `date`, `mention` (its words in `text`), `text` (described by `label`).
+ */
+export type FieldKind = Schemas['FieldKind'];
+
 /** Someone the sender may pick as a signer (the `me` and `contacts` properties). */
 export type Person = Schemas['Person'];
 

@@ -189,7 +189,17 @@ export interface components {
             phone: string;
         };
         /**
-         * @description A signature location in PDF points, in the page's unrotated user space (the space of
+         * @description What the signer puts in a field. `signature` (the default, so payloads without `kind` stay
+         *     valid): their drawn signature. `initials`: their drawn initials (paraphe). `date`: the signing
+         *     date, written by the provider as dd/mm/yyyy. `mention`: a text the signer must write by hand,
+         *     given in `text` ("Lu et approuvé", "Bon pour accord"). `text`: a free text the signer types,
+         *     described by `label`.
+         * @default signature
+         * @enum {string}
+         */
+        FieldKind: "signature" | "initials" | "date" | "mention" | "text";
+        /**
+         * @description A location for the signer, in PDF points, in the page's unrotated user space (the space of
          *     /MediaBox and /CropBox); `x`, `y` the lower-left corner; inside the page's CropBox.
          */
         Field: {
@@ -200,6 +210,11 @@ export interface components {
             y: number;
             width: number;
             height: number;
+            kind?: components["schemas"]["FieldKind"];
+            /** @description Required when `kind` is `mention`: the words the signer must write, e.g. "Lu et approuvé". */
+            text?: string;
+            /** @description Required when `kind` is `text`: what the signer is asked to type, e.g. "Ville". */
+            label?: string;
         };
         /** @enum {string} */
         Locale: "fr" | "en";

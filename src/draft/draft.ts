@@ -2,7 +2,8 @@
  * The draft: the signers and their fields, the state the user builds before sending.
  * Pure (no DOM, no Lit) so the element, `submit()` and the sandbox share one model.
  */
-import type { Field, Signer } from '../api/types.js';
+import type { Field, FieldKind, Signer } from '../api/types.js';
+import { FIELD_KINDS, isFieldKind } from './field-kinds.js';
 
 type Listener = () => void;
 
@@ -30,6 +31,7 @@ export class Draft {
   #fields: DraftField[] = [];
   #message = '';
   #activeSignerId: string | undefined;
+  #placingKind: FieldKind = 'signature';
   #readOnly = false;
   readonly #listeners = new Set<Listener>();
 
@@ -127,6 +129,18 @@ export class Draft {
     this.#emit();
   }
 
+  /** The kind new fields get (the toolbar's kind picker); `signature` until chosen. */
+  get placingKind(): FieldKind {
+    return this.#placingKind;
+  }
+
+  /** Chooses the kind new fields get (ignored when not a kind). */
+  setPlacingKind(kind: FieldKind): void {
+    if (!isFieldKind(kind) || kind === this.#placingKind) return;
+    this.#placingKind = kind;
+    this.#emit();
+  }
+
   /** The field with that key, if it is still in the draft. */
   field(key: string): Field | undefined {
     return this.#fields.find((f) => f.key === key)?.field;
@@ -220,5 +234,19 @@ function checkField(f: Field, i: number, signerIds: ReadonlySet<string>): Field 
     if (typeof f[key] !== 'number' || !Number.isFinite(f[key])) throw new TypeError(`fields[${i}].${key} must be a finite number`);
   }
   if (f.width <= 0 || f.height <= 0) throw new TypeError(`fields[${i}] must have a positive width and height`);
-  return { signerId: f.signerId, page: f.page, x: f.x, y: f.y, width: f.width, height: f.height };
+  if (f.kind !== undefined && !isFieldKind(f.kind)) throw new TypeError(`fields[${i}].kind ${JSON.stringify(f.kind)} is not one of ${FIELD_KINDS.join(', ')}`);
+  for (const key of ['text', 'label'] as const) {
+    if (f[key] !== undefined && typeof f[key] !== 'string') throw new TypeError(`fields[${i}].${key} must be a string`);
+  }
+  return {
+    signerId: f.signerId,
+    page: f.page,
+    x: f.x,
+    y: f.y,
+    width: f.width,
+    height: f.height,
+    ...(f.kind !== undefined ? { kind: f.kind } : {}),
+    ...(f.text !== undefined ? { text: f.text } : {}),
+    ...(f.label !== undefined ? { label: f.label } : {}),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { Field, ValidationProblem } from '../api/types.js';
 import { isInsidePage, normalizeRotation, type PageBox } from '../document/geometry.js';
+import { missingText } from './field-kinds.js';
 
 /** A page as the loader describes it (`view` is pdf.js `page.view`). */
 export interface PageBounds {
@@ -34,4 +35,20 @@ export function outsidePageProblems(
   message: (field: Field, index: number) => string,
 ): ValidationProblem[] {
   return fieldsOutsidePages(fields, pages).map((i) => ({ path: `/fields/${i}`, code: 'outside_page', message: message(fields[i]!, i) }));
+}
+
+/**
+ * The `required` problems of mentions without words (`/fields/{index}/text`) and text fields
+ * without a label (`/fields/{index}/label`), shaped as the proxy's.
+ */
+export function missingTextProblems(
+  fields: readonly Field[],
+  message: (field: Field, missing: 'text' | 'label', index: number) => string,
+): ValidationProblem[] {
+  const out: ValidationProblem[] = [];
+  fields.forEach((f, i) => {
+    const missing = missingText(f);
+    if (missing) out.push({ path: `/fields/${i}/${missing}`, code: 'required', message: message(f, missing, i) });
+  });
+  return out;
 }

@@ -18,11 +18,13 @@ import {
   type Point,
   type Rect,
 } from '../document/geometry.js';
+import type { FieldKind } from '../api/types.js';
+import { KIND_SIZES } from '../draft/field-kinds.js';
 
-/** Size of a field dropped by a click, in points as seen on screen (SPEC §2). */
-export const DEFAULT_FIELD_SIZE = { width: 180, height: 60 } as const;
-/** Smallest field, in points as seen on screen (SPEC §2). */
-export const MIN_FIELD_SIZE = { width: 60, height: 20 } as const;
+/** Size of a signature field dropped by a click, in points as seen on screen (SPEC §2; other kinds: `KIND_SIZES`). */
+export const DEFAULT_FIELD_SIZE = KIND_SIZES.signature.default;
+/** Smallest signature field, in points as seen on screen (SPEC §2; other kinds: `KIND_SIZES`). */
+export const MIN_FIELD_SIZE = KIND_SIZES.signature.min;
 /** Arrow-key steps in points: plain and with Shift. */
 export const KEY_STEP = 1;
 export const KEY_STEP_LARGE = 10;
@@ -52,16 +54,17 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(Math.max(v, lo), Math.max(lo, hi));
 }
 
-/** The minimum size as seen, never larger than the page itself. */
-function minSize(page: PageGeometry): { width: number; height: number } {
+/** The kind's minimum size as seen, never larger than the page itself. */
+export function minSize(page: PageGeometry, kind: FieldKind = 'signature'): { width: number; height: number } {
   const p = shownSize(page);
-  return { width: Math.min(MIN_FIELD_SIZE.width, p.width), height: Math.min(MIN_FIELD_SIZE.height, p.height) };
+  const min = KIND_SIZES[kind].min;
+  return { width: Math.min(min.width, p.width), height: Math.min(min.height, p.height) };
 }
 
-/** The field a click at `at` (screen px) drops: default size as seen, centred on the click, inside the page. */
-export function placeDefault(page: PageGeometry, at: Point, scale: number): Rect {
+/** The field a click at `at` (screen px) drops: the kind's default size as seen, centred on the click, inside the page. */
+export function placeDefault(page: PageGeometry, at: Point, scale: number, kind: FieldKind = 'signature'): Rect {
   const centre = toPdf(page, at, scale);
-  const size = shownToPdfSize(page, DEFAULT_FIELD_SIZE);
+  const size = shownToPdfSize(page, KIND_SIZES[kind].default);
   return clampToPage(page, roundRect({ x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size }));
 }
 
@@ -69,9 +72,9 @@ export function placeDefault(page: PageGeometry, at: Point, scale: number): Rect
  * The field drawn by a drag from `from` to `to` (screen px): the rectangle between the two points,
  * clipped to the page, grown to the minimum size away from where the drag started.
  */
-export function drawRect(page: PageGeometry, from: Point, to: Point, scale: number): Rect {
+export function drawRect(page: PageGeometry, from: Point, to: Point, scale: number, kind: FieldKind = 'signature'): Rect {
   const { width: W, height: H } = shownSize(page);
-  const min = minSize(page);
+  const min = minSize(page, kind);
   const a = { x: clamp(from.x / scale, 0, W), y: clamp(from.y / scale, 0, H) };
   const b = { x: clamp(to.x / scale, 0, W), y: clamp(to.y / scale, 0, H) };
   const span = (start: number, end: number, least: number, limit: number): [number, number] => {
@@ -109,9 +112,9 @@ export function moveRect(page: PageGeometry, start: Rect, delta: Point, scale: n
 }
 
 /** `start` resized by dragging `handle` by `delta` screen px: the opposite edges stay, the size stays ≥ the minimum and inside the page. */
-export function resizeRect(page: PageGeometry, start: Rect, handle: Handle, delta: Point, scale: number): Rect {
+export function resizeRect(page: PageGeometry, start: Rect, handle: Handle, delta: Point, scale: number, kind: FieldKind = 'signature'): Rect {
   const { width: W, height: H } = shownSize(page);
-  const min = minSize(page);
+  const min = minSize(page, kind);
   const s = shown(page, start);
   let left = s.x;
   let top = s.y;
@@ -132,11 +135,11 @@ const VECTORS: Record<Direction, Point> = { left: { x: -1, y: 0 }, right: { x: 1
  * An arrow key on a focused field: moves it by `step` points along the screen's axes, or with
  * `resize` grows (right, down) or shrinks (left, up) it from its top-left corner as seen.
  */
-export function nudge(page: PageGeometry, start: Rect, direction: Direction, step: number, resize = false): Rect {
+export function nudge(page: PageGeometry, start: Rect, direction: Direction, step: number, resize = false, kind: FieldKind = 'signature'): Rect {
   const v = VECTORS[direction];
   const delta = { x: v.x * step, y: v.y * step };
   if (!resize) return moveRect(page, start, delta, 1);
-  return resizeRect(page, start, direction === 'left' || direction === 'right' ? 'e' : 's', delta, 1);
+  return resizeRect(page, start, direction === 'left' || direction === 'right' ? 'e' : 's', delta, 1, kind);
 }
 
 /** The arrow key a `KeyboardEvent.key` names, if any. */

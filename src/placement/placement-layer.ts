@@ -11,7 +11,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Field, Signer } from '../api/types.js';
+import type { Field, FieldKind, Signer } from '../api/types.js';
+import { FIELD_KINDS, fieldKind } from '../draft/field-kinds.js';
 import { isInsidePage, normalizeRotation, rectToScreen, shownSize, type PageGeometry, type Point, type Rect } from '../document/geometry.js';
 import type { Draft, DraftField } from '../draft/draft.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
@@ -36,8 +37,8 @@ const DRAG_THRESHOLD = 4;
 type Gesture =
   | { kind: 'press'; pointerId: number; origin: Point; local: Point }
   | { kind: 'draw'; pointerId: number; origin: Point; local: Point }
-  | { kind: 'move'; pointerId: number; origin: Point; key: string; start: Rect }
-  | { kind: 'resize'; pointerId: number; origin: Point; key: string; start: Rect; handle: Handle }
+  | { kind: 'move'; pointerId: number; origin: Point; key: string; start: Field }
+  | { kind: 'resize'; pointerId: number; origin: Point; key: string; start: Field; handle: Handle }
   | { kind: 'cancelled'; pointerId: number };
 
 /** What a gesture in progress shows: a field's new place (`key`) or a field being drawn (`key` null). */
@@ -100,6 +101,40 @@ export class PlacementLayer extends LitElement {
       box-shadow:
         0 0 0 2px #fff,
         0 0 0 4px var(--jse-color-accent, #0b5cad);
+    }
+    .caption {
+      position: absolute;
+      inset: auto 4px 2px 4px;
+      overflow: hidden;
+      color: var(--jse-field-color);
+      font: 500 11px/1.3 var(--jse-font, system-ui, sans-serif);
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      pointer-events: none;
+    }
+    /* Each kind its own look besides its caption: a date or a text is a line to fill, a mention is
+       handwriting, initials a small dotted box; the signer's colour stays on all. */
+    .field.kind-initials {
+      border-style: dotted;
+      border-width: 3px;
+    }
+    .field.kind-date,
+    .field.kind-text {
+      border-width: 0 0 2px;
+      border-radius: 0;
+    }
+    .field.kind-mention .caption {
+      font-style: italic;
+    }
+    .field.kind-initials .caption,
+    .field.kind-date .caption,
+    .field.kind-text .caption {
+      inset: auto 2px 0 2px;
+    }
+    .field.kind-date .initials,
+    .field.kind-text .initials,
+    .field.kind-initials .initials {
+      display: none;
     }
     .initials {
       position: absolute;
@@ -203,6 +238,7 @@ export class PlacementLayer extends LitElement {
       display: flex;
     }
     .tools select,
+    .tools input,
     .tools button {
       font: 14px var(--jse-font, system-ui, sans-serif);
       color: var(--jse-color-text, #1c2430);
@@ -295,7 +331,7 @@ export class PlacementLayer extends LitElement {
       visible.right > visible.left && visible.bottom > visible.top
         ? { x: (visible.left + visible.right) / 2 - box.left, y: (visible.top + visible.bottom) / 2 - box.top }
         : { x: box.width / 2, y: box.height / 2 };
-    return this.#addField(placeDefault(page, centre, this.scale));
+    return this.#addField(placeDefault(page, centre, this.scale, this.#kind));
   }
 
   /** Moves the keyboard focus to a field of this page. */
@@ -311,12 +347,26 @@ export class PlacementLayer extends LitElement {
     return (this.draft?.entries ?? []).filter((e) => e.field.page === this.pageNumber);
   }
 
-  /** Adds a field for the signer new fields go to (an empty signer row when there is none), then focuses it. */
+  /** The kind new fields get: the toolbar's choice, kept in the draft. */
+  get #kind(): FieldKind {
+    return this.draft?.placingKind ?? 'signature';
+  }
+
+  /** What a new field of `kind` starts with: a mention's usual words, a text field's label. */
+  #kindDefaults(kind: FieldKind): Pick<Field, 'text' | 'label'> {
+    const { t } = this.i18n;
+    if (kind === 'mention') return { text: t('field.mentionDefault') };
+    if (kind === 'text') return { label: t('field.textDefault') };
+    return {};
+  }
+
+  /** Adds a field of the kind chosen for the signer new fields go to (an empty signer row when there is none), then focuses it. */
   #addField(rect: Rect): string | undefined {
     const draft = this.draft;
     if (!draft) return undefined;
     const signerId = draft.activeSignerId ?? draft.addSigner().id;
-    const key = draft.addField({ signerId, page: this.pageNumber, ...rect });
+    const kind = this.#kind;
+    const key = draft.addField({ signerId, page: this.pageNumber, ...rect, kind, ...this.#kindDefaults(kind) });
     draft.setActiveSigner(signerId);
     void this.updateComplete.then(() => this.focusField(key));
     return key;
@@ -380,16 +430,16 @@ export class PlacementLayer extends LitElement {
       case 'press':
         if (e.pointerType === 'touch' || Math.hypot(delta.x, delta.y) < DRAG_THRESHOLD) return;
         this.#gesture = { ...g, kind: 'draw' };
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale) };
+        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
         return;
       case 'draw':
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale) };
+        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
         return;
       case 'move':
         this.preview = { key: g.key, rect: moveRect(page, g.start, delta, this.scale) };
         return;
       case 'resize':
-        this.preview = { key: g.key, rect: resizeRect(page, g.start, g.handle, delta, this.scale) };
+        this.preview = { key: g.key, rect: resizeRect(page, g.start, g.handle, delta, this.scale, fieldKind(g.start)) };
         return;
     }
   };
@@ -403,7 +453,7 @@ export class PlacementLayer extends LitElement {
     if (!page || !this.draft) return;
     switch (g.kind) {
       case 'press':
-        this.#addField(placeDefault(page, g.local, this.scale));
+        this.#addField(placeDefault(page, g.local, this.scale, this.#kind));
         return;
       case 'draw':
         if (preview) this.#addField(preview.rect);
@@ -458,7 +508,7 @@ export class PlacementLayer extends LitElement {
     const direction = arrowDirection(e.key);
     if (!direction || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    const rect = nudge(page, field, direction, e.shiftKey ? KEY_STEP_LARGE : KEY_STEP, e.altKey);
+    const rect = nudge(page, field, direction, e.shiftKey ? KEY_STEP_LARGE : KEY_STEP, e.altKey, fieldKind(field));
     this.draft.updateField(key, rect);
   }
 
@@ -474,9 +524,24 @@ export class PlacementLayer extends LitElement {
     const signers = this.draft?.signers ?? [];
     const index = signers.findIndex((s) => s.id === field.signerId);
     const name = this.#signerName(signers[index]);
+    const kind = fieldKind(field);
+    if (kind === 'signature') {
+      return name ? t('field.label', { name, page: field.page }) : t('field.labelUnnamed', { n: index + 1, page: field.page });
+    }
+    const what = this.#caption(field);
     return name
-      ? t('field.label', { name, page: field.page })
-      : t('field.labelUnnamed', { n: index + 1, page: field.page });
+      ? t('field.labelKind', { kind: what, name, page: field.page })
+      : t('field.labelKindUnnamed', { kind: what, n: index + 1, page: field.page });
+  }
+
+  /** What the field shows inside: its kind, a mention's words, a text field's label, the date's format. */
+  #caption(field: Field): string {
+    const { t } = this.i18n;
+    const kind = fieldKind(field);
+    if (kind === 'mention' && field.text?.trim()) return t('field.captionMention', { text: field.text.trim() });
+    if (kind === 'text' && field.label?.trim()) return t('field.captionText', { label: field.label.trim() });
+    if (kind === 'date') return t('field.captionDate');
+    return t(`kind.${kind}`);
   }
 
   protected override render() {
@@ -495,7 +560,9 @@ export class PlacementLayer extends LitElement {
       @pointercancel=${this.#onPointerCancel}
       @lostpointercapture=${this.#onPointerCancel}
     >
-      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${t('field.add')}</button>
+      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
+          ? t('field.add')
+          : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
       <span id="hint" class="hint">${t('field.hint')}</span>
       ${repeat(
         this.#entries(),
@@ -507,8 +574,10 @@ export class PlacementLayer extends LitElement {
           const signer = signers[index];
           const initials = signer ? initialsOf(signer.firstName, signer.lastName) || String(index + 1) : '?';
           const toolsAbove = r.y + r.height + 48 > shown.height && r.y > 48;
+          const kind = fieldKind(field);
           return html`<div
-            class="field ${isInsidePage(page, rect, 0.01) ? '' : 'outside'} ${preview?.key === key ? 'dragging' : ''}"
+            class="field kind-${kind} ${isInsidePage(page, rect, 0.01) ? '' : 'outside'} ${preview?.key === key ? 'dragging' : ''}"
+            data-kind=${kind}
             part="field"
             data-key=${key}
             tabindex="0"
@@ -526,6 +595,7 @@ export class PlacementLayer extends LitElement {
             @focus=${() => draft.setActiveSigner(field.signerId)}
           >
             <span class="initials" aria-hidden="true">${initials}</span>
+            <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
             ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
             <div class="tools ${toolsAbove ? 'above' : ''}" ?hidden=${draft.readOnly}>
               <select
@@ -543,6 +613,7 @@ export class PlacementLayer extends LitElement {
                     </option>`,
                 )}
               </select>
+              ${this.#renderKindTools(key, field)}
               <button type="button" class="delete" aria-label=${t('field.delete')} title=${t('field.delete')} @click=${() => this.#remove(key)}>
                 ×
               </button>
@@ -552,6 +623,36 @@ export class PlacementLayer extends LitElement {
       )}
       ${preview?.key === null ? this.#renderDrawing(page, preview.rect) : nothing}
     </div>`;
+  }
+
+  /** The field's kind, and the words of a mention or the label of a text field, editable. */
+  #renderKindTools(key: string, field: Field) {
+    const { t } = this.i18n;
+    const draft = this.draft!;
+    const kind = fieldKind(field);
+    const setKind = (e: Event) => {
+      const next = (e.target as HTMLSelectElement).value as FieldKind;
+      const defaults = this.#kindDefaults(next);
+      draft.updateField(key, {
+        kind: next,
+        text: next === 'mention' ? field.text || defaults.text : undefined,
+        label: next === 'text' ? field.label || defaults.label : undefined,
+      });
+    };
+    const words = kind === 'mention' ? 'text' : kind === 'text' ? 'label' : undefined;
+    return html`<select class="kind" aria-label=${t('field.kind')} @change=${setKind}>
+        ${FIELD_KINDS.map((k) => html`<option value=${k} ?selected=${k === kind}>${t(`kind.${k}`)}</option>`)}
+      </select>
+      ${words
+        ? html`<input
+            class="words"
+            type="text"
+            maxlength="120"
+            aria-label=${t(words === 'text' ? 'field.mentionText' : 'field.textLabel')}
+            .value=${(words === 'text' ? field.text : field.label) ?? ''}
+            @change=${(e: Event) => draft.updateField(key, { [words]: (e.target as HTMLInputElement).value })}
+          />`
+        : nothing}`;
   }
 
   #renderDrawing(page: PageGeometry, rect: Rect) {

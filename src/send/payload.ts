@@ -3,7 +3,8 @@
  * sending (SPEC §4). Pure: the element, `submit()` and the tests share it.
  */
 import type { CreateRequestJson, CreateRequestPart, Field, Signer, ValidationProblem } from '../api/types.js';
-import { outsidePageProblems, type PageBounds } from '../draft/field-problems.js';
+import { missingTextProblems, outsidePageProblems, type PageBounds } from '../draft/field-problems.js';
+import { wireField } from '../draft/field-kinds.js';
 import { format, type Lang } from '../i18n/messages.js';
 import { toWireSigner, validateDraft, type ValidateOptions } from '../signers/validation.js';
 
@@ -30,11 +31,11 @@ export function sendsById(documentId: string | undefined, doc: DocumentFacts): d
   return Boolean(documentId) && doc.type === 'pdf';
 }
 
-/** The payload: signers as sent (trimmed, E.164), fields as placed, the message when there is one. */
+/** The payload: signers as sent (trimmed, E.164), fields as placed (with their kind), the message when there is one. */
 export function preparePayload(draft: DraftContent, doc: DocumentFacts, documentId: string | undefined, locale: Lang): Prepared {
   const content = {
     signers: draft.signers.map((s) => toWireSigner(s)),
-    fields: draft.fields.map((f) => ({ signerId: f.signerId, page: f.page, x: f.x, y: f.y, width: f.width, height: f.height })),
+    fields: draft.fields.map((f) => wireField(f)),
     ...(draft.message.trim() ? { message: draft.message } : {}),
     locale,
   };
@@ -52,7 +53,8 @@ export function uploadName(doc: DocumentFacts): string {
 
 /**
  * Everything that blocks sending, in the proxy's problem shape: the signers' problems (no signer,
- * a signer without a field, each value), then the fields outside their page.
+ * a signer without a field, each value), a mention without words or a text field without a label,
+ * then the fields outside their page.
  */
 export function problemsOf(
   draft: DraftContent,
@@ -61,6 +63,9 @@ export function problemsOf(
   options: Pick<ValidateOptions, 'countryOf'> = {},
 ): ValidationProblem[] {
   const problems = validateDraft(draft, { lang, ...options });
+  problems.push(
+    ...missingTextProblems(draft.fields, (f, missing) => format(lang, missing === 'text' ? 'send.error.missingText' : 'send.error.missingLabel', { page: f.page })),
+  );
   if (pages) {
     problems.push(...outsidePageProblems(draft.fields, pages, (f) => format(lang, 'send.error.outsidePage', { page: f.page })));
   }

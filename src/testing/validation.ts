@@ -3,11 +3,13 @@
  * SPEC §3's JSON-Pointer paths (signer ids, field indexes) and codes. Pure (no DOM). The signer
  * rules are the widget's own (src/signers/validation.ts), so a proxy's 422 and the form agree;
  * on top, what a real proxy must check in data it cannot trust: the shape, E.164 phones (the wire
- * never carries a national form), known signers and fields inside their page.
+ * never carries a national form), known signers, known field kinds, a mention's words and a text
+ * field's label, and fields inside their page.
  */
 import type { Field, Signer, ValidationCode, ValidationProblem } from '../api/types.js';
 import { isInsidePage, type PageGeometry } from '../document/geometry.js';
 import { validateDraft } from '../signers/validation.js';
+import { isFieldKind, missingText } from '../draft/field-kinds.js';
 
 /** The request part of a create, once its shape is known to be right. */
 export interface CreateBody {
@@ -76,6 +78,8 @@ export function validateCreateBody(body: unknown, pages: readonly PageGeometry[]
     else if (!ids.has(raw.signerId)) add(path, 'unknown_signer');
     else {
       fields.push(raw);
+      const missing = missingText(raw);
+      if (missing) add(pointer('fields', index, missing), 'required');
       const page = pages?.[raw.page - 1];
       if (pages && (!page || raw.width <= 0 || raw.height <= 0 || !isInsidePage(page, raw, 0.01))) add(path, 'outside_page');
     }
@@ -97,6 +101,8 @@ export function validateCreateBody(body: unknown, pages: readonly PageGeometry[]
 function isField(raw: unknown): raw is Field {
   if (!isRecord(raw) || typeof raw['signerId'] !== 'string') return false;
   if (!Number.isInteger(raw['page'])) return false;
+  if (raw['kind'] !== undefined && !isFieldKind(raw['kind'])) return false;
+  if (['text', 'label'].some((k) => raw[k] !== undefined && typeof raw[k] !== 'string')) return false;
   return ['x', 'y', 'width', 'height'].every((k) => typeof raw[k] === 'number' && Number.isFinite(raw[k]));
 }
 

@@ -36,7 +36,7 @@ describe('send payload (pure)', () => {
       { id: 's1', email: 'marie.dupont@example.fr', firstName: 'Marie', lastName: 'Dupont', phone: '+33612345678' },
       { id: 's2', email: 'paul@example.fr', firstName: 'Paul', lastName: '<b>Durand</b> 🖋️', phone: '+32470123456' },
     ]);
-    expect(payload.fields).to.deep.equal(fields);
+    expect(payload.fields).to.deep.equal(fields.map((f) => ({ ...f, kind: 'signature' })));
     expect(payload.message).to.equal('Merci');
   });
 
