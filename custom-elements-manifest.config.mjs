@@ -20,6 +20,36 @@ function publicOnly() {
 }
 
 /**
+ * The manifest describes the package as installed: module paths name the shipped JavaScript
+ * (`dist/lib/*.js`, what tsc emits from `src/*.ts`), so wrapper generators and editors import what exists.
+ */
+function shippedPaths() {
+  // `src/x.ts`, `/src/x.js`, or `./x.js` relative to the module that names it → `dist/lib/x.js`.
+  const shipped = (p, from) => {
+    const full = p.startsWith('.') ? path.posix.join(path.posix.dirname(from), p) : p.replace(/^\//, '');
+    return full.replace(/^(src|dist\/lib)\//, 'dist/lib/').replace(/\.ts$/, '.js');
+  };
+  const walk = (node, from) => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, from));
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'module' && typeof value === 'string') node[key] = shipped(value, from);
+      else if (key !== 'path') walk(value, from);
+    }
+  };
+  return {
+    name: 'jse-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        const from = mod.path;
+        mod.path = shipped(from, from);
+        walk(mod, from);
+      }
+    },
+  };
+}
+
+/**
  * cem joins `--outdir` to the working directory even when it is absolute (so `--outdir /tmp/x` writes
  * ./tmp/x/...). Tools that pass an absolute folder (the team's before-stop check) get the manifest
  * there too, written the way cem writes it.
@@ -42,5 +72,5 @@ export default {
   exclude: ['src/**/*.test.ts'],
   litelement: true,
   packagejson: false,
-  plugins: [publicOnly(), absoluteOutdir()],
+  plugins: [publicOnly(), shippedPaths(), absoluteOutdir()],
 };

@@ -2,7 +2,7 @@
  * Two jobs: `npm start` serves the demo (demo/, msw's worker from public/, pdf.js assets at
  * /pdfjs/ straight from the installed package), and `npm run build` uses it for the standalone
  * bundle (scripts/build.mjs) — one ES module plus lazy chunks, flat in dist/standalone/, that
- * finds pdf.js's worker and assets in ./pdfjs/ beside itself.
+ * finds pdf.js's worker and assets in ../pdfjs/ (the package's dist/pdfjs/).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -45,12 +45,15 @@ export default defineConfig(({ command }) =>
         root,
         publicDir: false,
         base: './',
-        define: { __JSE_PDFJS_DIR__: JSON.stringify('./pdfjs/') },
+        // The package's one pdf.js folder, dist/pdfjs/, beside dist/standalone/.
+        define: { __JSE_PDFJS_DIR__: JSON.stringify('../pdfjs/') },
         build: {
           outDir: 'dist/standalone',
           emptyOutDir: true,
           target: 'es2022',
-          sourcemap: true,
+          // No maps: this bundle is for production pages, and its maps (4 MB, mostly pdf.js) would
+          // double the package. dist/lib ships maps with their TypeScript sources inlined.
+          sourcemap: false,
           minify: true,
           lib: {
             entry: path.join(root, 'src/index.ts'),

@@ -1,6 +1,7 @@
 // Builds the two outputs (README "Build"): dist/lib (ES modules + d.ts, for hosts with a bundler)
-// and dist/standalone (one <script type="module"> for hosts without a build step). Each gets
-// pdf.js's worker and assets in a pdfjs/ folder laid out like the pdfjs-dist package (SPEC §6).
+// and dist/standalone (one <script type="module"> for hosts without a build step). Both find
+// pdf.js's worker and assets in one dist/pdfjs/ folder laid out like the pdfjs-dist package (SPEC §6),
+// exported as `jse-sign-request/pdfjs/*`; then the integration files generated from the manifest.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,8 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 
 const pdfjs = path.join(root, 'node_modules/pdfjs-dist');
-for (const out of ['dist/lib/pdfjs', 'dist/standalone/pdfjs']) {
-  const dest = path.join(root, out);
+{
+  const dest = path.join(root, 'dist/pdfjs');
   mkdirSync(path.join(dest, 'build'), { recursive: true });
   cpSync(path.join(pdfjs, 'build/pdf.worker.min.mjs'), path.join(dest, 'build/pdf.worker.min.mjs'));
   cpSync(path.join(pdfjs, 'LICENSE'), path.join(dest, 'LICENSE'));
@@ -24,4 +25,4 @@ for (const out of ['dist/lib/pdfjs', 'dist/standalone/pdfjs']) {
   // Scripting stays off, so pdf.js's QuickJS sandbox is not shipped.
   cpSync(path.join(pdfjs, 'wasm'), path.join(dest, 'wasm'), { recursive: true, filter: (src) => !/quickjs/i.test(src) });
 }
-console.log('built dist/lib and dist/standalone');
+console.log('built dist/lib, dist/standalone and dist/pdfjs');

@@ -1,6 +1,7 @@
 /**
  * Every event the element fires: one class each, `bubbles` and `composed` set once here,
- * and the `HTMLElementEventMap` augmentation so host listeners are typed (SPEC §2).
+ * and the event-map augmentations so host listeners on the element, `document` and `window`
+ * are typed (SPEC §2, §10).
  */
 import type { JseErrorDetail } from './api/errors.js';
 import type { Person, RequestSigner, SignRequest, ValidationProblem } from './api/types.js';
@@ -86,19 +87,28 @@ export class JseErrorEvent extends JseEvent<JseErrorDetail> {
   constructor(detail: JseErrorDetail) { super('jse-error', detail); }
 }
 
+/** Every event of the element by name: the listener types on the element, `document` and `window`. */
+export interface JseEventMap {
+  'jse-ready': JseReadyEvent;
+  'jse-status': JseStatusEvent;
+  'jse-connect-required': JseConnectRequiredEvent;
+  'jse-connected': JseConnectedEvent;
+  'jse-invalid': JseInvalidEvent;
+  'jse-pending': JsePendingEvent;
+  'jse-signer-signed': JseSignerSignedEvent;
+  'jse-signed': JseSignedEvent;
+  'jse-refused': JseRefusedEvent;
+  'jse-expired': JseExpiredEvent;
+  'jse-cancelled': JseCancelledEvent;
+  'jse-error': JseErrorEvent;
+}
+
+// The events bubble and are composed: listeners on `document` and `window` get them typed too.
 declare global {
-  interface HTMLElementEventMap {
-    'jse-ready': JseReadyEvent;
-    'jse-status': JseStatusEvent;
-    'jse-connect-required': JseConnectRequiredEvent;
-    'jse-connected': JseConnectedEvent;
-    'jse-invalid': JseInvalidEvent;
-    'jse-pending': JsePendingEvent;
-    'jse-signer-signed': JseSignerSignedEvent;
-    'jse-signed': JseSignedEvent;
-    'jse-refused': JseRefusedEvent;
-    'jse-expired': JseExpiredEvent;
-    'jse-cancelled': JseCancelledEvent;
-    'jse-error': JseErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends JseEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends JseEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends JseEventMap {}
 }

@@ -384,6 +384,7 @@ export class JseSignRequest extends LitElement {
       const error = new JseError(code, this.loadErrorMessage(cause), {
         ...(cause instanceof JseError ? { retryable: cause.retryable } : {}),
         ...(cause instanceof JseError && cause.status !== undefined ? { status: cause.status } : {}),
+        ...(cause instanceof JseError && cause.url !== undefined ? { url: cause.url } : {}),
         cause,
       });
       this.phase = { kind: 'error', error };
@@ -423,6 +424,8 @@ export class JseSignRequest extends LitElement {
       }
       case 'document_unavailable':
         return t('error.document_unavailable', { detail: cause.status !== undefined ? `HTTP ${cause.status}` : t('load.networkError') });
+      case 'assets_unavailable':
+        return t('error.assets_unavailable', { url: cause.url ?? '' });
       case 'unsupported_document':
       case 'encrypted_document':
       case 'damaged_document':

@@ -13,14 +13,14 @@ import type { JseSignRequest } from '../src/jse-sign-request.js';
 describe('build outputs', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
-  it('the standalone bundle renders page 1 in a plain page, assets found beside the bundle', async () => {
+  it('the standalone bundle renders page 1 in a plain page, assets found in the package pdfjs/ folder', async () => {
     const frame = await openFrame('/__raw/test/pages/standalone.html');
     const src = await serve(await makePdf([{ label: 'Standalone' }]));
     const { el, detail } = await showIn(frame, src);
     expect(detail.pageCount).to.equal(1);
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     const frameEntries = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
-    expect(frameEntries.some((u) => u.endsWith('/__raw/dist/standalone/pdfjs/build/pdf.worker.min.mjs'))).to.equal(true);
+    expect(frameEntries.some((u) => u.endsWith('/__raw/dist/pdfjs/build/pdf.worker.min.mjs'))).to.equal(true);
   });
 
   it('a page that only loads the bundle pays for the element shell, not pdf.js, the parts or the phone metadata', async () => {
@@ -40,9 +40,9 @@ describe('build outputs', () => {
     expect(after.some((n) => n.startsWith('pdf-'))).to.equal(false); // pdf.js only with a document
   });
 
-  it('the ES package entry (dist/lib) registers the element and renders with its own pdfjs/ folder', async () => {
+  it('the ES package entry (dist/lib) registers the element and renders with the package pdfjs/ folder', async () => {
     // dist/lib keeps bare imports (lit, pdfjs-dist) for the host's bundler; the dev server resolves
-    // them here as a bundler would, and the default assets are dist/lib/pdfjs/ beside the modules.
+    // them here as a bundler would, and the default assets are the package's one dist/pdfjs/ folder.
     await import(new URL('/dist/lib/index.js', location.href).href);
     const el = document.createElement('jse-sign-request') as JseSignRequest;
     el.style.width = '600px';
@@ -52,7 +52,7 @@ describe('build outputs', () => {
     await ready;
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-    expect(loaded.some((u) => u.endsWith('/dist/lib/pdfjs/build/pdf.worker.min.mjs'))).to.equal(true);
+    expect(loaded.some((u) => u.endsWith('/dist/pdfjs/build/pdf.worker.min.mjs'))).to.equal(true);
     el.remove();
   });
 
@@ -63,7 +63,7 @@ describe('build outputs', () => {
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
     expect(loaded.some((u) => u.includes('/node_modules/pdfjs-dist/build/pdf.worker.min.mjs'))).to.equal(true);
-    expect(loaded.some((u) => u.includes('/dist/standalone/pdfjs/'))).to.equal(false);
+    expect(loaded.some((u) => u.includes('/dist/pdfjs/'))).to.equal(false);
   });
 
   describe('under a strict Content-Security-Policy', () => {

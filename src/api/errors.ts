@@ -22,6 +22,8 @@ export interface JseErrorOptions {
   outcomeUnknown?: boolean;
   /** Milliseconds the proxy asked to wait (`Retry-After`) before trying again. */
   retryAfter?: number;
+  /** `assets_unavailable`: the URL of the pdf.js file that could not be loaded. */
+  url?: string;
   cause?: unknown;
 }
 
@@ -39,6 +41,8 @@ export class JseError extends Error {
   readonly outcomeUnknown: boolean;
   /** Milliseconds the proxy asked to wait before trying again, when it said so. */
   readonly retryAfter?: number;
+  /** `assets_unavailable`: the URL of the pdf.js file that could not be loaded. */
+  readonly url?: string;
 
   constructor(code: JseErrorCode, message: string, options: JseErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -48,12 +52,14 @@ export class JseError extends Error {
     if (options.status !== undefined) this.status = options.status;
     if (options.errors !== undefined) this.errors = options.errors;
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
+    if (options.url !== undefined) this.url = options.url;
   }
 
   /** The `jse-error` event detail. */
   toDetail(): JseErrorDetail {
     const detail: JseErrorDetail = { code: this.code, message: this.message, retryable: this.retryable };
     if (this.status !== undefined) detail.status = this.status;
+    if (this.url !== undefined) detail.url = this.url;
     return detail;
   }
 }
@@ -64,6 +70,11 @@ export interface JseErrorDetail {
   message: string;
   retryable: boolean;
   status?: number;
+  /**
+   * `assets_unavailable`: the pdf.js file (worker or asset) that could not be loaded — a setup
+   * problem of the host page (see `configure()` and the Vite plugin), not of the document.
+   */
+  url?: string;
 }
 
 /** Options of {@link toJseError}. */

@@ -44,9 +44,11 @@ export type ProblemCode = Schemas['JseErrorCode'];
 /**
  * The codes of `jse-error` (SPEC §2): the proxy's, and `internal_error` — a fault of the element
  * itself (a bug to report, never retryable), and `contacts_unavailable` — the host's async
- * `contacts` search rejected (retryable: typing again asks again); no proxy answer carries either.
+ * `contacts` search rejected (retryable: typing again asks again), and `assets_unavailable` —
+ * pdf.js's worker or assets could not be loaded (`detail.url`: the host's setup, not the document);
+ * no proxy answer carries any of them.
  */
-export type JseErrorCode = ProblemCode | 'internal_error' | 'contacts_unavailable';
+export type JseErrorCode = ProblemCode | 'internal_error' | 'contacts_unavailable' | 'assets_unavailable';
 
 /** Validation problem codes (SPEC §3). */
 export type ValidationCode = Schemas['ValidationCode'];

@@ -14,13 +14,19 @@ export interface DocumentErrorFacts {
   status?: number;
   /** The user typed a password and it was wrong (the prompt says so). */
   wrongPassword?: boolean;
+  /** The pdf.js file that could not be loaded (`assets_unavailable`). */
+  url?: string;
 }
 
 export class DocumentError extends JseError {
   readonly facts: DocumentErrorFacts;
 
   constructor(code: JseErrorCode, message: string, facts: DocumentErrorFacts = {}, cause?: unknown) {
-    super(code, message, { ...(facts.status !== undefined ? { status: facts.status } : {}), ...(cause !== undefined ? { cause } : {}) });
+    super(code, message, {
+      ...(facts.status !== undefined ? { status: facts.status } : {}),
+      ...(facts.url !== undefined ? { url: facts.url } : {}),
+      ...(cause !== undefined ? { cause } : {}),
+    });
     this.facts = facts;
   }
 }
@@ -36,6 +42,15 @@ export function tooLarge(size: number | undefined, limit: number): DocumentError
 export function unavailable(status: number | undefined, cause?: unknown): DocumentError {
   const what = status === undefined ? 'network error' : `HTTP ${status}`;
   return new DocumentError('document_unavailable', `The document cannot be fetched (${what}).`, status === undefined ? {} : { status }, cause);
+}
+
+/**
+ * pdf.js's worker (or another of its files) could not be loaded from `url`: the host's setup,
+ * never the document. Not retryable: the same URL answers the same until the host is fixed.
+ */
+export function assetsUnavailable(url: string, cause?: unknown): DocumentError {
+  const message = `pdf.js cannot be started: ${url} could not be loaded. Serve the package's pdfjs/ folder there, or point configure({ assetsBase }) at it.`;
+  return new DocumentError('assets_unavailable', message, { url }, cause);
 }
 
 export function damaged(reason: string, cause?: unknown): DocumentError {

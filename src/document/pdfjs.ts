@@ -5,6 +5,7 @@
 import type * as PdfJs from 'pdfjs-dist';
 import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
 import { resolveAssets } from '../config.js';
+import { assetsUnavailable } from './errors.js';
 
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 type PDFDataRangeTransport = PdfJs.PDFDataRangeTransport;
@@ -12,10 +13,12 @@ type PDFDataRangeTransport = PdfJs.PDFDataRangeTransport;
 declare const __JSE_PDFJS_DIR__: string | undefined;
 
 /**
- * Where the build puts the `pdfjs/` asset folder relative to this module once built:
- * the standalone bundle is flat (`./pdfjs/`), the ES package keeps `document/` (`../pdfjs/`).
+ * The default pdf.js folder (the package's one `dist/pdfjs/`), resolved against this module's URL:
+ * from `dist/lib/document/` it is `../../pdfjs/`; the standalone bundle (flat in `dist/standalone/`)
+ * and the Vite plugin (`jse-sign-request/vite`, where dependencies are moved by the bundler) define
+ * `__JSE_PDFJS_DIR__`, relative or absolute. A variable, not a literal, so bundlers leave it as is.
  */
-const PDFJS_DIR = typeof __JSE_PDFJS_DIR__ === 'string' ? __JSE_PDFJS_DIR__ : '../pdfjs/';
+const PDFJS_DIR = typeof __JSE_PDFJS_DIR__ === 'string' ? __JSE_PDFJS_DIR__ : '../../pdfjs/';
 
 let lib: Promise<typeof PdfJs> | undefined;
 
@@ -73,9 +76,21 @@ let warm: { workerSrc: string; ready: Promise<Warm> } | undefined;
 export function warmUp(): Promise<Warm> {
   const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
   if (warm?.workerSrc !== workerSrc) {
-    const ready = Promise.all([loadPdfJs(), wasmAllowedIn(workerSrc)]).then(([pdfjs, useWasm]) => {
+    const ready = Promise.all([loadPdfJs(), probeWorker(workerSrc)]).then(([pdfjs, { useWasm, missing }]) => {
+      // Known missing: said before pdf.js tries it, because a worker that fails to load makes pdf.js
+      // fall back to a main-thread "fake worker" for the rest of the page's life, even once fixed.
+      if (missing !== undefined) throw assetsUnavailable(workerSrc, new Error(`HTTP ${missing}`));
       pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-      return { worker: new pdfjs.PDFWorker(), useWasm, assetsBase };
+      const worker = new pdfjs.PDFWorker();
+      // A worker that cannot load (404, wrong MIME type, CSP) is the host's setup, not the document:
+      // without this, pdf.js's "Setting up fake worker failed" would read as a damaged file.
+      return worker.promise.then(
+        () => ({ worker, useWasm, assetsBase }),
+        (cause: unknown) => {
+          worker.destroy();
+          throw assetsUnavailable(workerSrc, cause);
+        },
+      );
     });
     warm = { workerSrc, ready };
     ready.catch(() => {
@@ -89,22 +104,30 @@ export function warmUp(): Promise<Warm> {
   });
 }
 
-const wasmChecks = new Map<string, Promise<boolean>>();
+const workerChecks = new Map<string, Promise<{ useWasm: boolean; missing?: number }>>();
 
 /**
- * Whether the worker may compile WebAssembly. A worker obeys the CSP of its own script's response;
+ * Whether the worker is there (`missing`: the HTTP status of a definite refusal such as 404) and
+ * whether it may compile WebAssembly. A worker obeys the CSP of its own script's response;
  * under one without 'wasm-unsafe-eval' pdf.js would try WebAssembly, be refused — a violation the
  * host's CSP reporting would log on every scan — and only then use its JavaScript decoders. Reading
  * the header (same-origin HEAD, once per worker URL) lets us ask for the JavaScript decoders
  * straight away. Unknown (cross-origin, HEAD refused): let pdf.js try WebAssembly.
  */
-function wasmAllowedIn(workerSrc: string): Promise<boolean> {
-  let check = wasmChecks.get(workerSrc);
+function probeWorker(workerSrc: string): Promise<{ useWasm: boolean; missing?: number }> {
+  let check = workerChecks.get(workerSrc);
   if (!check) {
     check = fetch(workerSrc, { method: 'HEAD', credentials: 'same-origin' })
-      .then((response) => wasmAllowedBy(response.headers.get('Content-Security-Policy')))
-      .catch(() => true);
-    wasmChecks.set(workerSrc, check);
+      .then((response) => {
+        // 405/501: the server only refuses HEAD; the worker itself may well be there.
+        if (!response.ok && response.status !== 405 && response.status !== 501) {
+          workerChecks.delete(workerSrc); // asked again next time: the host may have fixed it
+          return { useWasm: true, missing: response.status };
+        }
+        return { useWasm: wasmAllowedBy(response.headers.get('Content-Security-Policy')) };
+      })
+      .catch(() => ({ useWasm: true }));
+    workerChecks.set(workerSrc, check);
   }
   return check;
 }

@@ -42,6 +42,8 @@ export const fr = {
   'error.generic': 'Une erreur est survenue : {detail}',
   'error.internal_error':
     'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
+  'error.assets_unavailable':
+    'Le lecteur de documents ne peut pas démarrer : un de ses fichiers est introuvable ({url}). Votre document n’est pas en cause ; signalez-le à l’éditeur de votre logiciel (il doit servir le dossier pdfjs/ du composant ou appeler configure()).',
   // placement (issue 7)
   'field.label': 'Signature de {name}, page {page}',
   'field.labelUnnamed': 'Signature du signataire {n}, page {page}',
@@ -254,6 +256,8 @@ export const en: Catalogue = {
   'error.generic': 'Something went wrong: {detail}',
   'error.internal_error':
     'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
+  'error.assets_unavailable':
+    'The document viewer cannot start: one of its files cannot be loaded ({url}). Your document is fine; tell your software’s vendor (they must serve the component’s pdfjs/ folder or call configure()).',
   // placement (issue 7)
   'field.label': 'Signature of {name}, page {page}',
   'field.labelUnnamed': 'Signature of signer {n}, page {page}',
