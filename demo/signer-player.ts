@@ -120,68 +120,129 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
     input.focus();
   }
 
-  // 3. Draw the signature, accept both terms, sign.
-  function signatureStep(): void {
-    const pad = el('canvas', undefined, { width: '420', height: '160', class: 'pad', 'aria-label': 'Zone de signature' });
-    const ctx = pad.getContext('2d')!;
+  /** A drawing pad with "Effacer" and an example drawing; `blob()` gives its PNG. */
+  function pad(label: string, example: (ctx: CanvasRenderingContext2D) => void, width = 420) {
+    const canvas = el('canvas', undefined, { width: String(width), height: '160', class: 'pad', 'aria-label': label });
+    const ctx = canvas.getContext('2d')!;
     ctx.lineWidth = 3;
     ctx.lineCap = 'round';
     ctx.strokeStyle = '#10306b';
     let drawing = false;
     let drawn = false;
-    pad.addEventListener('pointerdown', (e) => {
+    canvas.addEventListener('pointerdown', (e) => {
       drawing = true;
-      pad.setPointerCapture(e.pointerId);
+      canvas.setPointerCapture(e.pointerId);
       ctx.beginPath();
       ctx.moveTo(e.offsetX, e.offsetY);
     });
-    pad.addEventListener('pointermove', (e) => {
+    canvas.addEventListener('pointermove', (e) => {
       if (!drawing) return;
       ctx.lineTo(e.offsetX, e.offsetY);
       ctx.stroke();
       drawn = true;
     });
-    pad.addEventListener('pointerup', () => (drawing = false));
+    canvas.addEventListener('pointerup', () => (drawing = false));
     const clear = el('button', 'Effacer', { type: 'button', class: 'secondary' });
     clear.addEventListener('click', () => {
-      ctx.clearRect(0, 0, pad.width, pad.height);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
       drawn = false;
     });
-    const demo = el('button', 'Signature d’exemple', { type: 'button', class: 'secondary' });
+    const demo = el('button', 'Exemple', { type: 'button', class: 'secondary' });
     demo.addEventListener('click', () => {
       ctx.beginPath();
-      ctx.moveTo(30, 110);
-      for (let x = 30; x < 390; x += 6) ctx.lineTo(x, 90 + Math.sin(x / 14) * 35 * Math.cos(x / 60));
+      example(ctx);
       ctx.stroke();
       drawn = true;
     });
+    return {
+      nodes: [el('p', `${label} :`), canvas, el('div', undefined, { class: 'row' }), clear, demo] as Node[],
+      get drawn() {
+        return drawn;
+      },
+      blob: () => new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png')),
+    };
+  }
+
+  // 3. Draw the signature (and the initials when the sender placed some).
+  function signatureStep(): void {
+    const signature = pad('Dessinez votre signature', (ctx) => {
+      ctx.moveTo(30, 110);
+      for (let x = 30; x < 390; x += 6) ctx.lineTo(x, 90 + Math.sin(x / 14) * 35 * Math.cos(x / 60));
+    });
+    const initials = session.needsInitials
+      ? pad(
+          'Dessinez votre paraphe (il sera apposé sur les pages prévues)',
+          (ctx) => {
+            ctx.moveTo(20, 120);
+            ctx.lineTo(50, 40);
+            ctx.lineTo(80, 120);
+            ctx.moveTo(110, 40);
+            ctx.lineTo(110, 120);
+            ctx.quadraticCurveTo(170, 100, 110, 80);
+          },
+          220,
+        )
+      : undefined;
+    const next = el('button', 'Continuer', { type: 'button' });
+    const status = el('p', '', { role: 'status' });
+    next.addEventListener('click', async () => {
+      if (!signature.drawn) return void (status.textContent = 'Dessinez votre signature.');
+      if (initials && !initials.drawn) return void (status.textContent = 'Dessinez votre paraphe.');
+      next.disabled = true;
+      try {
+        await session.drawSignature(await signature.blob());
+        if (initials) await session.drawInitials(await initials.blob());
+        textsStep();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    step(...signature.nodes, ...(initials ? [el('p'), ...initials.nodes] : []), el('p'), next, status);
+  }
+
+  // 4. Each mention to write and each text to type, in order.
+  function textsStep(): void {
+    const prompt = session.nextPrompt();
+    if (!prompt) return termsStep();
+    const input = el('input', undefined, { id: 'answer', autocomplete: 'off' });
+    const label =
+      prompt.kind === 'mention'
+        ? `Recopiez la mention « ${prompt.prompt} » (page ${prompt.page}) `
+        : `${prompt.prompt} (page ${prompt.page}) `;
+    const ok = el('button', 'Valider', { type: 'button' });
+    const status = el('p', '', { role: 'status' });
+    const done = session.answers.length;
+    ok.addEventListener('click', () => {
+      try {
+        session.answer(input.value);
+        textsStep();
+      } catch (error) {
+        status.textContent = (error as Error).message;
+      }
+    });
+    step(el('p', `Mention ou texte ${done + 1} sur ${session.prompts.length}`), el('label', label, { for: 'answer' }), input, ok, status);
+    input.focus();
+  }
+
+  // 5. Accept both terms, sign.
+  function termsStep(): void {
     const terms = el('input', undefined, { type: 'checkbox', id: 'terms' });
     const privacy = el('input', undefined, { type: 'checkbox', id: 'privacy' });
     const sign = el('button', 'Signer', { type: 'button' });
     const status = el('p', '', { role: 'status' });
-    sign.addEventListener('click', () => {
-      if (!drawn) return void (status.textContent = 'Dessinez votre signature.');
+    sign.addEventListener('click', async () => {
       if (!terms.checked || !privacy.checked) return void (status.textContent = 'Acceptez les deux conditions pour signer.');
       sign.disabled = true;
       status.textContent = 'Signature en cours…';
-      pad.toBlob(async (blob) => {
-        try {
-          await session.drawSignature(blob!);
-          session.acceptTerms({ termsOfUse: true, dataProtection: true });
-          await session.sign();
-          step(el('p', 'Document signé. Une copie vous est envoyée par e-mail.'), closeButton());
-        } catch (error) {
-          fail(error);
-        }
-      }, 'image/png');
+      try {
+        session.acceptTerms({ termsOfUse: true, dataProtection: true });
+        await session.sign();
+        step(el('p', 'Document signé. Une copie vous est envoyée par e-mail.'), closeButton());
+      } catch (error) {
+        fail(error);
+      }
     });
     step(
-      el('p', 'Dessinez votre signature :'),
-      pad,
-      el('div', undefined, { class: 'row' }),
-      clear,
-      demo,
-      el('p'),
       terms,
       el('label', " J'accepte les conditions générales d'utilisation", { for: 'terms' }),
       el('br'),

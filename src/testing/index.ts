@@ -15,6 +15,9 @@
  * const sms = session.acceptDocument();
  * session.enterCode(sms.code);
  * await session.drawSignature(pngBlob);
+ * // Initials, mentions and texts, when the sender placed some (SPEC §10):
+ * if (session.needsInitials) await session.drawInitials(initialsBlob);
+ * for (let p = session.nextPrompt(); p; p = session.nextPrompt()) session.answer(p.kind === 'mention' ? p.prompt : 'Lyon');
  * session.acceptTerms({ termsOfUse: true, dataProtection: true });
  * await session.sign(); // the request is `signed`; its signedDocumentUrl serves the stamped PDF
  *
@@ -36,8 +39,31 @@ export { SandboxState, DEFAULT_LIMITS, DEFAULT_USER, signedName } from './state.
 export type { GedDocument, OutboxEmail, OutboxSms, SandboxLimits, SandboxStateOptions, StoredRequest, StoredSigner, SignerProgress } from './state.js';
 export { SandboxFaults, type Fault, type FaultOptions, type SandboxRoute } from './faults.js';
 export { createHandlers, problem, type HandlerContext, type SandboxCall } from './handlers.js';
-export { SandboxJourney, SignerSession, JourneyError, MAX_CODE_ATTEMPTS, type CodeResult, type JourneyErrorCode } from './journey.js';
-export { inspectPdf, inkBounds, signaturePlacement, stampSignatures, trimToInk, type ImagePlacement, type InkImage, type Inspection } from './stamp.js';
+export {
+  SandboxJourney,
+  SignerSession,
+  JourneyError,
+  MAX_CODE_ATTEMPTS,
+  type CodeResult,
+  type JourneyErrorCode,
+  type SignAsOptions,
+  type TextPrompt,
+} from './journey.js';
+export {
+  inspectPdf,
+  inkBounds,
+  signaturePlacement,
+  signingDate,
+  stampFields,
+  stampSignatures,
+  textPlacement,
+  trimToInk,
+  type ImagePlacement,
+  type InkImage,
+  type Inspection,
+  type Stamp,
+  type TextPlacement,
+} from './stamp.js';
 export { validateCreateBody, pointer, type CreateBody } from './validation.js';
 export { SANDBOX_CHANNEL, CONNECT_CHANNEL, listenForConnect, type SandboxConnectMessage } from './connect.js';
 

@@ -1,12 +1,14 @@
 /**
  * The signer's side, as the seed describes it: the e-mail "Consulter les documents et signer",
  * "J'ai lu et j'accepte le document ci-dessus", a 4-digit SMS code (3 attempts), the drawn
- * signature, the terms of use and the data-protection terms, "Signer", and the signed copy by
- * e-mail. Tests and the demo play the signer through this API; each step checks the ones before,
- * as Jesignexpert's pages would.
+ * signature (and initials when the signer has some to place), each mention to write and each text
+ * to type in order (SPEC §10), the terms of use and the data-protection terms, "Signer", and the
+ * signed copy by e-mail. Tests and the demo play the signer through this API; each step checks the
+ * ones before, as Jesignexpert's pages would.
  */
-import type { SignRequest } from '../api/types.js';
-import { stampSignatures, trimToInk } from './stamp.js';
+import type { Field, SignRequest } from '../api/types.js';
+import { fieldKind } from '../draft/field-kinds.js';
+import { signingDate, stampFields, trimToInk, type Stamp } from './stamp.js';
 import type { OutboxEmail, OutboxSms, SandboxState, StoredRequest, StoredSigner } from './state.js';
 
 /** Wrong codes allowed before the signer is locked out. */
@@ -20,7 +22,39 @@ export type JourneyErrorCode =
   | 'code_not_verified'
   | 'locked'
   | 'no_signature'
+  | 'no_initials'
+  | 'mention_mismatch'
+  | 'empty_text'
+  | 'texts_missing'
   | 'terms_not_accepted';
+
+/** A mention to write or a text to type, as the signing page asks for it. */
+export interface TextPrompt {
+  /** The field's index in the request's `fields`. */
+  fieldIndex: number;
+  kind: 'mention' | 'text';
+  page: number;
+  /** The words of the mention, or the label of the text. */
+  prompt: string;
+}
+
+/** Options of `signAs`: the initials drawn (the signature by default) and the texts typed, in order. */
+export interface SignAsOptions {
+  initials?: Blob | Uint8Array | ArrayBuffer;
+  /** One per text field of the signer, in the order asked (default: each field's label). */
+  texts?: readonly string[];
+}
+
+/** A mention is written as given: compared without case, accents' forms or extra spaces. */
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+  return norm(a) === norm(b);
+}
+
+function toBytes(image: Blob | Uint8Array | ArrayBuffer): Promise<Uint8Array> | Uint8Array {
+  if (image instanceof Blob) return image.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Uint8Array(image instanceof ArrayBuffer ? image.slice(0) : image.slice());
+}
 
 /** A step the signer cannot take now (the page would not offer it). */
 export class JourneyError extends Error {
@@ -79,12 +113,21 @@ export class SandboxJourney {
     return new SignerSession(this.#state, this.#proxyUrl, found.request.id, found.signer.id, this.#serialize);
   }
 
-  /** Plays a whole signer journey the happy way (for tests that only need a signed request). */
-  async signAs(email: string, signature: Blob | Uint8Array | ArrayBuffer): Promise<SignRequest> {
+  /**
+   * Plays a whole signer journey the happy way (for tests that only need a signed request): the
+   * signature, the initials (the signature unless given), each mention as asked, each text from
+   * `options.texts` in order (else its label).
+   */
+  async signAs(email: string, signature: Blob | Uint8Array | ArrayBuffer, options: SignAsOptions = {}): Promise<SignRequest> {
     const session = this.open(email);
     const sms = session.acceptDocument();
     session.enterCode(sms.code);
     await session.drawSignature(signature);
+    if (session.needsInitials) await session.drawInitials(options.initials ?? signature);
+    let t = 0;
+    for (let prompt = session.nextPrompt(); prompt; prompt = session.nextPrompt()) {
+      session.answer(prompt.kind === 'mention' ? prompt.prompt : (options.texts?.[t++] ?? prompt.prompt));
+    }
     session.acceptTerms({ termsOfUse: true, dataProtection: true });
     return session.sign();
   }
@@ -174,6 +217,62 @@ export class SignerSession {
     this.#state.changed();
   }
 
+  /** True when the signer has initials to place (then `drawInitials` is required before signing). */
+  get needsInitials(): boolean {
+    return this.#myFields().some(({ field }) => fieldKind(field) === 'initials');
+  }
+
+  /** The initials the signer drew (PNG or JPEG bytes); rejected when empty, as the signature. */
+  async drawInitials(image: Blob | Uint8Array | ArrayBuffer): Promise<void> {
+    this.#verified();
+    const bytes = await toBytes(image);
+    await trimToInk(bytes).catch(() => {
+      throw new JourneyError('no_initials', 'The initials are empty.');
+    });
+    const { signer } = this.#verified();
+    signer.progress.initials = bytes;
+    this.#state.changed();
+  }
+
+  /** Every mention to write and text to type, in the order the signing page asks: by page, then as placed. */
+  get prompts(): TextPrompt[] {
+    return this.#myFields()
+      .filter(({ field }) => fieldKind(field) === 'mention' || fieldKind(field) === 'text')
+      .sort((a, b) => a.field.page - b.field.page || a.index - b.index)
+      .map(({ field, index }) => {
+        const kind = fieldKind(field) as 'mention' | 'text';
+        return { fieldIndex: index, kind, page: field.page, prompt: (kind === 'mention' ? field.text : field.label) ?? '' };
+      });
+  }
+
+  /** What the signer has answered so far, in order. */
+  get answers(): readonly string[] {
+    return [...this.#open(false).signer.progress.answers];
+  }
+
+  /** The next mention or text asked for, undefined once all are answered. */
+  nextPrompt(): TextPrompt | undefined {
+    return this.prompts[this.#open(false).signer.progress.answers.length];
+  }
+
+  /**
+   * Answers the next prompt: a mention must be written as asked (`mention_mismatch` otherwise), a
+   * text must not be empty (`empty_text`). Returns the prompt after it, if any.
+   */
+  answer(value: string): TextPrompt | undefined {
+    const { signer } = this.#verified();
+    const prompt = this.nextPrompt();
+    if (!prompt) throw new JourneyError('already_done', 'Every mention and text is already written.');
+    const written = value.replace(/\s+/g, ' ').trim();
+    if (prompt.kind === 'mention' && !sameWords(written, prompt.prompt)) {
+      throw new JourneyError('mention_mismatch', `Write the mention as asked: "${prompt.prompt}".`);
+    }
+    if (prompt.kind === 'text' && written === '') throw new JourneyError('empty_text', `Type the text asked for: "${prompt.prompt}".`);
+    signer.progress.answers.push(written);
+    this.#state.changed();
+    return this.nextPrompt();
+  }
+
   /** Ticks the terms of use and the data-protection terms. */
   acceptTerms(terms: { termsOfUse: boolean; dataProtection: boolean }): void {
     const { signer } = this.#verified();
@@ -183,22 +282,37 @@ export class SignerSession {
   }
 
   /**
-   * "Signer": the signature is stamped in each of the signer's fields. When this was the last
-   * signer, the request becomes `signed` and everyone receives the signed copy by e-mail.
+   * "Signer": each of the signer's fields is stamped — the signature, the initials, the signing
+   * date (dd/mm/yyyy, the sandbox's clock), each mention and text as written. When this was the
+   * last signer, the request becomes `signed` and everyone receives the signed copy by e-mail.
    */
   async sign(): Promise<SignRequest> {
     const { signer } = this.#verified();
     const signature = signer.progress.signature;
     if (signature === null) throw new JourneyError('no_signature', 'Draw the signature first.');
+    if (this.needsInitials && signer.progress.initials === null) throw new JourneyError('no_initials', 'Draw the initials first.');
+    const prompts = this.prompts;
+    if (signer.progress.answers.length < prompts.length) throw new JourneyError('texts_missing', 'Write every mention and text first.');
     if (!signer.progress.termsOfUse || !signer.progress.dataProtection) {
       throw new JourneyError('terms_not_accepted', 'Both the terms of use and the data-protection terms must be accepted.');
     }
     const ink = await trimToInk(signature);
+    const initials = signer.progress.initials === null ? ink : await trimToInk(signer.progress.initials);
+    const written = new Map(prompts.map((p, i) => [p.fieldIndex, signer.progress.answers[i]!]));
     return this.#serialize(this.requestId, async () => {
       // Checked again inside the queue: the request may have been cancelled or refused meanwhile.
       const { request } = this.#verified();
-      const fields = request.fields.filter((f) => f.signerId === signer.id);
-      const stamped = await stampSignatures(request.current, fields.map((field) => ({ field, image: ink })));
+      const date = signingDate(this.#state.now());
+      const stamps: Stamp[] = [];
+      request.fields.forEach((field, index) => {
+        if (field.signerId !== signer.id) return;
+        const kind = fieldKind(field);
+        if (kind === 'signature') stamps.push({ field, image: ink });
+        else if (kind === 'initials') stamps.push({ field, image: initials });
+        else if (kind === 'date') stamps.push({ field, text: date });
+        else stamps.push({ field, text: written.get(index) ?? '' });
+      });
+      const stamped = await stampFields(request.current, stamps);
       this.#verified();
       this.#state.recordSignature(request.id, signer.id, stamped);
       return this.#state.toWire(request, this.#proxyUrl);
@@ -210,6 +324,12 @@ export class SignerSession {
     const { request, signer } = this.#open();
     this.#state.refuse(request.id, signer.id, reason);
     return this.#state.toWire(request, this.#proxyUrl);
+  }
+
+  /** The signer's fields with their index in the request. */
+  #myFields(): { field: Field; index: number }[] {
+    const { request, signer } = this.#open(false);
+    return request.fields.flatMap((field, index) => (field.signerId === signer.id ? [{ field, index }] : []));
   }
 
   #open(requireOpen = true): { request: StoredRequest; signer: StoredSigner } {

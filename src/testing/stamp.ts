@@ -1,12 +1,14 @@
 /**
- * Stamping: what the sandbox does with a signer's drawn signature when they sign (SPEC §7).
- * The image is trimmed to its ink, scaled to fit each of the signer's fields without stretching,
- * centred, and drawn upright as the page is seen on screen — on /Rotate 90/180/270 pages and on
- * pages whose boxes do not start at 0,0. Runs in the browser (pixels are read with a canvas).
+ * Stamping: what the sandbox does with what a signer gave when they sign (SPEC §7, §10 "Field
+ * kinds"). A drawn image (signature, initials) is trimmed to its ink, scaled to fit the field
+ * without stretching, centred; a text (the date as dd/mm/yyyy, a mention's words, a typed text) is
+ * set in Helvetica, fitted to the field, centred. Both are drawn upright as the page is seen on
+ * screen — on /Rotate 90/180/270 pages and on pages whose boxes do not start at 0,0. Runs in the
+ * browser (pixels are read with a canvas).
  *
  * The sandbox rewrites the file; a real provider would append a signed revision.
  */
-import { PDFDocument, degrees, type PDFImage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
 import type { Field } from '../api/types.js';
 import { normalizeRotation, type PageGeometry, type Rotation } from '../document/geometry.js';
 
@@ -64,6 +66,49 @@ export function signaturePlacement(field: Pick<Field, 'x' | 'y' | 'width' | 'hei
     height,
     rotate: rotation,
   };
+}
+
+/** Where pdf-lib draws a line of text: `x, y` its baseline's start, rotated about it. */
+export interface TextPlacement {
+  x: number;
+  y: number;
+  size: number;
+  /** Counter-clockwise, in degrees, in PDF user space. */
+  rotate: Rotation;
+}
+
+/** Share of the field a text may fill: some air around it, as a hand would leave. */
+const TEXT_FILL = { width: 0.94, height: 0.8 };
+
+/**
+ * Where to set a line of text in `field` on a page shown with `rotation`, so that on screen it is
+ * upright, as large as fits (its width and its full height, descenders included) and centred. Pure:
+ * `metrics` are the font's at size 1 (`width` of this text, `height` ascender to descender,
+ * `descent` below the baseline).
+ */
+export function textPlacement(
+  field: Pick<Field, 'x' | 'y' | 'width' | 'height'>,
+  rotation: Rotation,
+  metrics: { width: number; height: number; descent: number },
+): TextPlacement {
+  const sideways = rotation === 90 || rotation === 270;
+  const shownWidth = sideways ? field.height : field.width;
+  const shownHeight = sideways ? field.width : field.height;
+  const size = Math.min((shownWidth * TEXT_FILL.width) / Math.max(metrics.width, 1e-6), (shownHeight * TEXT_FILL.height) / metrics.height);
+  const [cos, sin] = TURN[rotation];
+  const cx = field.x + field.width / 2;
+  const cy = field.y + field.height / 2;
+  // As seen, the baseline starts half the width left of the centre and (descent − height/2) above it.
+  const a = (-metrics.width * size) / 2;
+  const b = (metrics.descent - metrics.height / 2) * size;
+  return { x: cx + a * cos - b * sin, y: cy + a * sin + b * cos, size, rotate: rotation };
+}
+
+/** The signing date as the provider writes it: dd/mm/yyyy, in France's time zone. */
+export function signingDate(at: number | Date): string {
+  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')}`;
 }
 
 /** The ink's bounding box in an RGBA pixel buffer, or null when there is no ink. Pure. */
@@ -149,20 +194,58 @@ export async function inspectPdf(bytes: Uint8Array): Promise<Inspection> {
   }
 }
 
-/** Draws each image in its field and returns the rewritten PDF. */
-export async function stampSignatures(pdf: Uint8Array, stamps: readonly { field: Field; image: InkImage }[]): Promise<Uint8Array> {
+/** What goes in one field: a drawn image (signature, initials) or a line of text (date, mention, text). */
+export type Stamp = { field: Field; image: InkImage } | { field: Field; text: string };
+
+/** Ink of typed text: a dark blue, as a pen. */
+const TEXT_COLOUR = rgb(0.06, 0.12, 0.4);
+
+/** Draws each image or text in its field and returns the rewritten PDF. */
+export async function stampFields(pdf: Uint8Array, stamps: readonly Stamp[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const embedded = new Map<InkImage, PDFImage>();
-  for (const { field, image } of stamps) {
+  let font: PDFFont | undefined;
+  for (const stamp of stamps) {
+    const { field } = stamp;
     const page = doc.getPage(field.page - 1);
-    let pdfImage = embedded.get(image);
-    if (!pdfImage) {
-      pdfImage = await doc.embedPng(image.png);
-      embedded.set(image, pdfImage);
-    }
     const { rotation } = pageGeometry(page);
-    const at = signaturePlacement(field, rotation, image);
-    page.drawImage(pdfImage, { x: at.x, y: at.y, width: at.width, height: at.height, rotate: degrees(at.rotate) });
+    if ('image' in stamp) {
+      const { image } = stamp;
+      let pdfImage = embedded.get(image);
+      if (!pdfImage) {
+        pdfImage = await doc.embedPng(image.png);
+        embedded.set(image, pdfImage);
+      }
+      const at = signaturePlacement(field, rotation, image);
+      page.drawImage(pdfImage, { x: at.x, y: at.y, width: at.width, height: at.height, rotate: degrees(at.rotate) });
+      continue;
+    }
+    font ??= await doc.embedFont(StandardFonts.Helvetica);
+    const text = encodable(font, stamp.text.replace(/\s+/g, ' ').trim());
+    if (!text) continue;
+    const height = font.heightAtSize(1);
+    const metrics = { width: font.widthOfTextAtSize(text, 1), height, descent: height - font.heightAtSize(1, { descender: false }) };
+    const at = textPlacement(field, rotation, metrics);
+    page.drawText(text, { x: at.x, y: at.y, size: at.size, font, color: TEXT_COLOUR, rotate: degrees(at.rotate) });
   }
   return doc.save();
+}
+
+/** The text with what the standard font cannot encode (emoji, other scripts) replaced by "?". */
+function encodable(font: PDFFont, text: string): string {
+  let out = '';
+  for (const ch of text) {
+    try {
+      font.encodeText(ch);
+      out += ch;
+    } catch {
+      out += '?';
+    }
+  }
+  return out;
+}
+
+/** Draws each image in its field and returns the rewritten PDF. */
+export function stampSignatures(pdf: Uint8Array, stamps: readonly { field: Field; image: InkImage }[]): Promise<Uint8Array> {
+  return stampFields(pdf, stamps);
 }

@@ -67,6 +67,10 @@ export interface SignerProgress {
   codeVerified: boolean;
   /** The drawn signature (PNG bytes) as the signer drew it. */
   signature: Uint8Array | null;
+  /** The drawn initials (PNG bytes), when the signer has initials to place. */
+  initials: Uint8Array | null;
+  /** What the signer wrote for each of their mentions and texts, in the order they were asked. */
+  answers: string[];
   termsOfUse: boolean;
   dataProtection: boolean;
 }
@@ -253,6 +257,8 @@ export class SandboxState {
           locked: false,
           codeVerified: false,
           signature: null,
+          initials: null,
+          answers: [],
           termsOfUse: false,
           dataProtection: false,
         },

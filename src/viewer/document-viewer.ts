@@ -1,7 +1,9 @@
 /**
  * The pages of the open document: a continuous vertical scroll where every page has its box at
  * the right size from the start (so the scrollbar tells the truth), but only pages near the
- * viewport get a canvas, and never more than `MAX_LIVE_CANVASES` at once whatever the page count.
+ * viewport get a canvas, and never more than `MAX_LIVE_CANVASES` at once whatever the page count;
+ * their pixels are bounded by the viewport (render-budget.ts: sharp on screen, previews around,
+ * a detail canvas of the part on screen at deep zooms).
  * Zoom by buttons, Ctrl+wheel (trackpad pinch arrives as that too) and two-finger pinch keeps the
  * spot under the pointer still. Positions and sizes come from the pure `layout.ts`; screen ↔ PDF
  * conversion for what lies on a page is `document/geometry.ts` (used by the placement layer).
@@ -20,7 +22,6 @@ import {
   PADDING,
   anchorAt,
   canvasSize,
-  canvasesToDrop,
   clampScale,
   currentPageIn,
   fitWidthScale,
@@ -31,6 +32,7 @@ import {
   type Anchor,
   type Layout,
 } from './layout.js';
+import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
 import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
@@ -47,14 +49,24 @@ interface InFlight extends Painted {
   cancelled: boolean;
 }
 
+/** A sharp canvas over part of a big page (render-budget.ts), `rect` in the page box's CSS px. */
+interface Detail extends Painted {
+  rect: Rect;
+}
+
+interface DetailJob extends Detail {
+  task?: RenderTask;
+  cancelled: boolean;
+}
+
 /** Two renders at once: pdf.js's worker is one thread, more would only delay the visible page. */
 const CONCURRENCY = 2;
 
 /**
  * Pages kept wanted: the bound minus the renders that may be in flight, each of which holds a
- * second canvas until it replaces the page's old one.
+ * second canvas until it replaces the page's old one, and minus the detail canvases.
  */
-const WANTED = MAX_LIVE_CANVASES - CONCURRENCY;
+const WANTED = MAX_LIVE_CANVASES - CONCURRENCY - MAX_DETAILS;
 
 // Its events, named once for the element too (which cannot import this module statically).
 export { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
@@ -96,6 +108,10 @@ export class DocumentViewer extends LitElement {
       display: block;
       width: 100%;
       height: 100%;
+    }
+    /* Over the base canvas, where the viewer placed it (left, top, width, height in percent). */
+    .page > canvas.detail {
+      inset: auto;
     }
     jse-placement-layer {
       position: absolute;
@@ -140,6 +156,10 @@ export class DocumentViewer extends LitElement {
   private viewport = { width: 0, height: 0 };
   private readonly painted = new Map<number, Painted>();
   private readonly inFlight = new Map<number, InFlight>();
+  private readonly details = new Map<number, Detail>();
+  private readonly detailJobs = new Map<number, DetailJob>();
+  /** Pages whose detail canvas pdf.js failed to draw, with the scale tried (the base still shows them). */
+  private readonly detailFailed = new Map<number, number>();
   /** 0-based pages the IntersectionObserver reports near the viewport. */
   private readonly near = new Set<number>();
   private renders = 0;
@@ -188,7 +208,7 @@ export class DocumentViewer extends LitElement {
 
   /** Canvases holding pixels right now, shown or being drawn (never above `MAX_LIVE_CANVASES`). */
   get liveCanvasCount(): number {
-    return this.painted.size + this.inFlight.size;
+    return this.painted.size + this.inFlight.size + this.details.size + this.detailJobs.size;
   }
 
   /** Scrolls so page `n` (1-based) is at the top. */
@@ -543,21 +563,21 @@ export class DocumentViewer extends LitElement {
   }
 
   private busy(): boolean {
-    return this.frame !== 0 || this.inFlight.size > 0 || this.pendingRenders > 0;
+    return this.frame !== 0 || this.inFlight.size > 0 || this.detailJobs.size > 0 || this.pendingRenders > 0;
   }
 
-  /** Decides which pages to draw, cancels what is no longer wanted, starts what is. */
+  /**
+   * Decides what each page near the view gets (render-budget.ts), cancels what is no longer
+   * wanted, shrinks or drops what is over its share, and starts the renders that fit the budget.
+   */
   private pump(): void {
     const layout = this.layout;
     const scroller = this.scroller;
     const doc = this.document;
     if (!layout || !scroller || !doc || !this.isConnected) return this.settle();
-    const top = scroller.scrollTop;
-    const bottom = top + scroller.clientHeight;
-    const visible = pagesInBand(layout, top, bottom);
-    const first = visible[0] ?? 0;
-    const last = visible[visible.length - 1] ?? first;
-    const centre = (top + bottom) / 2;
+    const view = { left: scroller.scrollLeft, top: scroller.scrollTop, width: scroller.clientWidth, height: scroller.clientHeight };
+    const visible = pagesInBand(layout, view.top, view.top + view.height);
+    const centre = view.top + view.height / 2;
     const distance = (i: number) => {
       const s = layout.slots[i]!;
       return Math.max(0, s.top - centre, centre - (s.top + s.height));
@@ -567,40 +587,119 @@ export class DocumentViewer extends LitElement {
       .filter((i) => i < layout.slots.length)
       .sort((a, b) => distance(a) - distance(b))
       .slice(0, WANTED);
-    const keep = new Set(wanted);
     const dpr = window.devicePixelRatio || 1;
+    const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
+    const planOf = new Map(plans.map((p) => [p.index, p]));
+    const scale = this.currentScale;
 
     for (const [i, job] of this.inFlight) {
-      if (!keep.has(i) || job.scale !== this.currentScale || job.dpr !== dpr) this.cancel(i);
+      const plan = planOf.get(i);
+      if (!plan || job.scale !== scale || job.dpr !== dpr || !sameSize(job.canvas, plan.base)) this.cancel(i);
     }
-    const todo = wanted.filter((i) => {
+    for (const [i, job] of this.detailJobs) {
+      const detail = planOf.get(i)?.detail;
+      if (!detail || job.scale !== scale || job.dpr !== dpr || !covers(job.rect, detail.visible)) this.cancelDetail(i);
+    }
+    for (const [i, p] of this.painted) {
+      const plan = planOf.get(i);
+      if (!plan) this.drop(i);
+      // Off screen now, or its page wants fewer pixels: a smaller copy, no render.
+      else if (density(p.canvas, layout.slots[i]!) > plan.base.outputScale * 1.01 && (!plan.visible || p.scale === scale)) this.shrink(i, plan.base);
+    }
+    for (const [i, d] of this.details) {
+      const detail = planOf.get(i)?.detail;
+      if (!detail || d.scale !== scale || d.dpr !== dpr) this.dropDetail(i);
+    }
+
+    const baseTodo = (plan: PagePlan): boolean => {
+      const i = plan.index;
+      if (this.inFlight.has(i) || this.failed.get(i) === scale) return false;
       const p = this.painted.get(i);
-      if (this.inFlight.has(i) || this.failed.get(i) === this.currentScale) return false;
-      return !p || p.scale !== this.currentScale || p.dpr !== dpr;
-    });
+      if (!p) return true;
+      // A preview may come from another zoom (it is stretched anyway); a page on screen is redrawn at this one.
+      if (plan.visible && (p.scale !== scale || p.dpr !== dpr)) return true;
+      return density(p.canvas, layout.slots[i]!) < plan.base.outputScale * 0.99;
+    };
+    const detailTodo = (plan: PagePlan): boolean => {
+      const detail = plan.detail;
+      if (!detail || this.detailJobs.has(plan.index) || this.detailFailed.get(plan.index) === scale) return false;
+      const d = this.details.get(plan.index);
+      return !d || d.scale !== scale || d.dpr !== dpr || !covers(d.rect, detail.visible);
+    };
+    // On screen first (page, then its detail), then the previews of the neighbours.
+    const todo: (() => boolean)[] = [];
+    for (const plan of plans.filter((p) => p.visible)) {
+      if (baseTodo(plan)) todo.push(() => this.startBase(doc, plan, layout, dpr));
+    }
+    for (const plan of plans.filter((p) => p.visible)) {
+      if (detailTodo(plan)) todo.push(() => this.startDetail(doc, plan, layout, dpr));
+    }
+    for (const plan of plans.filter((p) => !p.visible)) {
+      if (baseTodo(plan)) todo.push(() => this.startBase(doc, plan, layout, dpr));
+    }
     let started = 0;
-    for (const i of todo) {
-      if (this.inFlight.size >= CONCURRENCY) break;
-      this.makeRoom(keep, first, last);
-      this.start(doc, i, layout, dpr);
+    for (const start of todo) {
+      if (this.inFlight.size + this.detailJobs.size >= CONCURRENCY || !start()) break;
       started++;
     }
     this.pendingRenders = todo.length - started;
-    this.makeRoom(keep, first, last);
     this.settle();
   }
 
-  /** Drops the canvases farthest from the view until one more fits under the bound. */
-  private makeRoom(keep: ReadonlySet<number>, first: number, last: number): void {
-    const live = [...this.painted.keys()];
-    const bound = MAX_LIVE_CANVASES - this.inFlight.size - 1;
-    for (const i of canvasesToDrop(live, keep, first, last, Math.max(0, bound))) this.drop(i);
+  /** Canvas pixels held: shown, being drawn, and details. */
+  get liveCanvasPixels(): number {
+    let n = 0;
+    for (const held of [this.painted, this.inFlight, this.details, this.detailJobs]) {
+      for (const { canvas } of held.values()) n += canvas.width * canvas.height;
+    }
+    return n;
   }
 
-  private start(doc: LoadedDocument, index: number, layout: Layout, dpr: number): void {
-    const slot = layout.slots[index]!;
-    const size = canvasSize(slot.width, slot.height, dpr);
+  /** The most canvas pixels this viewer holds at once, for its viewport (render-budget.ts). */
+  get canvasBudget(): number {
+    const scroller = this.scroller;
+    if (!scroller) return 0;
+    return canvasBudget(scroller.clientWidth, scroller.clientHeight, window.devicePixelRatio || 1, WANTED, CONCURRENCY);
+  }
+
+  /**
+   * Makes room for a new canvas of `pixels` under the budget: details that no longer match first,
+   * then canvases drawn at another zoom (kept stretched while the new one is drawn) shrunk to
+   * previews. False when it does not fit yet (renders in flight will free their old canvases).
+   */
+  private makeRoom(pixels: number, layout: Layout): boolean {
+    const budget = this.canvasBudget;
+    const scale = this.currentScale;
+    const fits = () => this.liveCanvasPixels + pixels <= budget;
+    if (fits()) return true;
+    for (const [i, d] of this.details) {
+      if (d.scale !== scale) this.dropDetail(i);
+    }
+    const dpr = window.devicePixelRatio || 1;
+    for (const [i, p] of this.painted) {
+      if (fits()) break;
+      if (p.scale === scale && p.dpr === dpr) continue;
+      const slot = layout.slots[i]!;
+      const small = canvasSize(slot.width, slot.height, dpr, PREVIEW_PIXELS);
+      if (p.canvas.width * p.canvas.height > small.width * small.height) this.shrink(i, small);
+    }
+    // Details being replaced: the base canvas shows the page meanwhile.
+    for (const i of [...this.details.keys()]) {
+      if (fits()) break;
+      this.dropDetail(i);
+    }
+    // Never stall: with nothing in flight no render would come back to try again.
+    return fits() || this.inFlight.size + this.detailJobs.size === 0;
+  }
+
+  private startBase(doc: LoadedDocument, plan: PagePlan, layout: Layout, dpr: number): boolean {
+    const index = plan.index;
+    const size = plan.base;
+    if (!this.makeRoom(size.width * size.height, layout)) return false;
     const canvas = document.createElement('canvas');
+    // Sized now, not after getPage: the budget counts what is being drawn.
+    canvas.width = size.width;
+    canvas.height = size.height;
     const job: InFlight = { canvas, scale: layout.scale, dpr, cancelled: false };
     this.inFlight.set(index, job);
     this.renders++;
@@ -608,8 +707,6 @@ export class DocumentViewer extends LitElement {
       try {
         const page = await doc.pdf.getPage(index + 1);
         if (job.cancelled) return;
-        canvas.width = size.width;
-        canvas.height = size.height;
         const viewport = page.getViewport({ scale: layout.scale * size.outputScale });
         job.task = page.render({ canvas, viewport });
         await job.task.promise;
@@ -641,6 +738,52 @@ export class DocumentViewer extends LitElement {
         this.schedule();
       }
     })();
+    return true;
+  }
+
+  /** Draws the part of a big page that is on screen (plus a margin) at the screen's density, over its base canvas. */
+  private startDetail(doc: LoadedDocument, plan: PagePlan, layout: Layout, dpr: number): boolean {
+    const index = plan.index;
+    const { rect, canvas: size } = plan.detail!;
+    if (!rect.width || !rect.height || !this.makeRoom(size.width * size.height, layout)) return false;
+    const slot = layout.slots[index]!;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'detail';
+    canvas.width = size.width;
+    canvas.height = size.height;
+    // Placed in percent of the page box, so a zoom stretches it with the base until redrawn.
+    // (CSSOM, not a style attribute: allowed under the strict CSP.)
+    canvas.style.left = `${(rect.left / slot.width) * 100}%`;
+    canvas.style.top = `${(rect.top / slot.height) * 100}%`;
+    canvas.style.width = `${(rect.width / slot.width) * 100}%`;
+    canvas.style.height = `${(rect.height / slot.height) * 100}%`;
+    const job: DetailJob = { canvas, scale: layout.scale, dpr, rect, cancelled: false };
+    this.detailJobs.set(index, job);
+    this.renders++;
+    void (async () => {
+      try {
+        const page = await doc.pdf.getPage(index + 1);
+        if (job.cancelled) return;
+        const k = size.outputScale;
+        const viewport = page.getViewport({ scale: layout.scale * k });
+        job.task = page.render({ canvas, viewport, transform: [1, 0, 0, 1, -rect.left * k, -rect.top * k] });
+        await job.task.promise;
+        if (job.cancelled || this.document !== doc) return release(canvas);
+        this.detailJobs.delete(index);
+        const old = this.details.get(index);
+        this.details.set(index, { canvas, scale: job.scale, dpr, rect });
+        if (old) release(old.canvas);
+        this.requestUpdate();
+      } catch (cause) {
+        release(canvas);
+        if (this.detailJobs.get(index) === job) this.detailJobs.delete(index);
+        // The base canvas still shows the page; not retried at this zoom.
+        if (!job.cancelled && (cause as Error)?.name !== 'RenderingCancelledException') this.detailFailed.set(index, job.scale);
+      } finally {
+        this.schedule();
+      }
+    })();
+    return true;
   }
 
   /** Tells the element, once per document, that the first page drawn has been tried. */
@@ -660,11 +803,34 @@ export class DocumentViewer extends LitElement {
     this.inFlight.delete(index);
   }
 
+  private cancelDetail(index: number): void {
+    const job = this.detailJobs.get(index);
+    if (!job) return;
+    job.cancelled = true;
+    job.task?.cancel();
+    release(job.canvas);
+    this.detailJobs.delete(index);
+  }
+
+  /** Replaces a page's canvas by a smaller copy of it (a preview): no render, the page is never blank. */
+  private shrink(index: number, size: { width: number; height: number }): void {
+    const p = this.painted.get(index);
+    if (!p) return;
+    const small = document.createElement('canvas');
+    small.width = size.width;
+    small.height = size.height;
+    small.getContext('2d')?.drawImage(p.canvas, 0, 0, size.width, size.height);
+    release(p.canvas);
+    this.painted.set(index, { ...p, canvas: small });
+    this.requestUpdate();
+  }
+
   private drop(index: number): void {
     const p = this.painted.get(index);
     if (!p) return;
     release(p.canvas);
     this.painted.delete(index);
+    this.dropDetail(index);
     this.requestUpdate();
     // pdf.js keeps a drawn page's operator list and images: let them go too, as its viewer does
     // for pages leaving its buffer (a no-op while the page is being drawn again).
@@ -672,9 +838,20 @@ export class DocumentViewer extends LitElement {
     if (doc && !this.inFlight.has(index)) void doc.pdf.getPage(index + 1).then((page) => page.cleanup(), () => undefined);
   }
 
+  private dropDetail(index: number): void {
+    const d = this.details.get(index);
+    if (!d) return;
+    release(d.canvas);
+    this.details.delete(index);
+    this.requestUpdate();
+  }
+
   private dropAll(): void {
     for (const i of [...this.inFlight.keys()]) this.cancel(i);
+    for (const i of [...this.detailJobs.keys()]) this.cancelDetail(i);
     for (const i of [...this.painted.keys()]) this.drop(i);
+    for (const i of [...this.details.keys()]) this.dropDetail(i);
+    this.detailFailed.clear();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pendingRenders = 0;
@@ -718,7 +895,7 @@ export class DocumentViewer extends LitElement {
                 aria-label=${this.pageLabel?.(n, layout.slots.length) ?? t('doc.pageLabel', { page: n, count: layout.slots.length })}
                 ${styleProps({ left: `${slot.left}px`, top: `${slot.top}px`, width: `${slot.width}px`, height: `${slot.height}px` })}
               >
-                ${this.painted.get(i)?.canvas ?? nothing}
+                ${this.painted.get(i)?.canvas ?? nothing}${this.details.get(i)?.canvas ?? nothing}
                 <jse-placement-layer
                   .pageNumber=${n}
                   .geometry=${this.geometries[i]}
@@ -738,6 +915,15 @@ export class DocumentViewer extends LitElement {
 function release(canvas: HTMLCanvasElement): void {
   canvas.width = 0;
   canvas.height = 0;
+}
+
+/** Canvas pixels per CSS pixel of a page's canvas, for the page's box now. */
+function density(canvas: HTMLCanvasElement, slot: { width: number }): number {
+  return canvas.width / slot.width;
+}
+
+function sameSize(canvas: HTMLCanvasElement, plan: CanvasPlan): boolean {
+  return canvas.width === plan.width && canvas.height === plan.height;
 }
 
 function nextFrame(): Promise<void> {

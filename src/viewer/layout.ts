@@ -204,20 +204,6 @@ export function canvasSize(
   return { width, height, outputScale };
 }
 
-/**
- * Which canvases to drop so at most `bound` remain: the pages farthest from the `current` range of
- * pages first, never one in `keep`. Returns 0-based page indexes to release.
- */
-export function canvasesToDrop(live: readonly number[], keep: ReadonlySet<number>, first: number, last: number, bound: number): number[] {
-  const excess = live.length - bound;
-  if (excess <= 0) return [];
-  const distance = (i: number) => (i < first ? first - i : i > last ? i - last : 0);
-  return live
-    .filter((i) => !keep.has(i))
-    .sort((a, b) => distance(b) - distance(a))
-    .slice(0, excess);
-}
-
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }

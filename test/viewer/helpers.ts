@@ -68,3 +68,21 @@ export function frame(): Promise<void> {
 export function nextView(viewer: DocumentViewer): Promise<Event> {
   return new Promise((resolve) => viewer.addEventListener('jse-internal-view', resolve, { once: true }));
 }
+
+/**
+ * Whether what is on screen of page `n` is drawn at `density` canvas pixels per CSS pixel: by the
+ * page's canvas, or by a detail canvas covering the part on screen (deep zooms).
+ */
+export function sharpOnScreen(viewer: DocumentViewer, n: number, density: number): boolean {
+  const box = pageBox(viewer, n);
+  const r = box.getBoundingClientRect();
+  const v = scroller(viewer).getBoundingClientRect();
+  const shown = { left: Math.max(r.left, v.left), top: Math.max(r.top, v.top), right: Math.min(r.right, v.left + scroller(viewer).clientWidth), bottom: Math.min(r.bottom, v.top + scroller(viewer).clientHeight) };
+  const base = box.querySelector<HTMLCanvasElement>('canvas:not(.detail)');
+  if (base && base.width / r.width >= density * 0.995) return true;
+  const detail = box.querySelector<HTMLCanvasElement>('canvas.detail');
+  if (!detail || !detail.width) return false;
+  const d = detail.getBoundingClientRect();
+  const covers = d.left <= shown.left + 1 && d.top <= shown.top + 1 && d.right >= shown.right - 1 && d.bottom >= shown.bottom - 1;
+  return covers && detail.width / d.width >= density * 0.995;
+}

@@ -8,7 +8,6 @@ import {
   anchorAt,
   anchorPosition,
   canvasSize,
-  canvasesToDrop,
   currentPageIn,
   fitWidthScale,
   layoutPages,
@@ -90,12 +89,5 @@ describe('viewer layout (pure)', () => {
     expect(capped.width * capped.height).to.be.greaterThan(3_990_000);
     expect(capped.width / capped.height).to.be.closeTo(3000 / 4000, 0.001);
     expect(canvasSize(10, 10, 0).outputScale).to.equal(1);
-  });
-
-  it('drops the canvases farthest from the view first, never a kept one', () => {
-    const live = [0, 1, 2, 3, 10, 11, 12, 40, 41];
-    expect(canvasesToDrop(live, new Set([10, 11, 12]), 10, 12, 9)).to.deep.equal([]);
-    expect(canvasesToDrop(live, new Set([10, 11, 12]), 10, 12, 6)).to.deep.equal([41, 40, 0]);
-    expect(canvasesToDrop(live, new Set([0, 1, 2, 3, 10, 11, 12, 40, 41]), 10, 12, 3)).to.deep.equal([]);
   });
 });
