@@ -6,8 +6,10 @@
 import type { JseErrorDetail } from './api/errors.js';
 import type { Person, RequestSigner, SignRequest, ValidationProblem } from './api/types.js';
 
-/** One page as loaded: `view` is pdf.js `page.view` (PDF user space); `width`/`height` as shown. */
+/** One page as read: `view` is pdf.js `page.view` (PDF user space); `width`/`height` as shown. */
 export interface PageInfo {
+  /** 1-based page number. */
+  number: number;
   view: [number, number, number, number];
   rotation: number;
   width: number;
@@ -18,7 +20,12 @@ export interface JseReadyDetail {
   documentName: string;
   size: number;
   type: 'pdf' | 'image';
+  /** Pages in the document. */
   pageCount: number;
+  /**
+   * The pages read so far (page 1 at least), in order, each with its `number`: the others are read
+   * on demand (`getPageInfo(n)`), SPEC §10.
+   */
   pages: PageInfo[];
 }
 
@@ -38,7 +45,7 @@ abstract class JseEvent<D> extends CustomEvent<D> {
   }
 }
 
-/** The document is loaded and shown. */
+/** The document is loaded and its first page painted (or, while the element is hidden, loaded). */
 export class JseReadyEvent extends JseEvent<JseReadyDetail> {
   constructor(detail: JseReadyDetail) { super('jse-ready', detail); }
 }

@@ -4,13 +4,12 @@ import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
 import type { Field, Person, Signer, SignRequest, ValidationProblem } from './api/types.js';
 import { Draft } from './draft/draft.js';
-import { outsidePageProblems } from './draft/field-problems.js';
-import { JseErrorEvent, JseReadyEvent, type PageInfo } from './events.js';
+import { fieldsOutsidePages } from './draft/field-problems.js';
+import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
-import { DocumentError } from './document/errors.js';
-import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './document/types.js';
-import { formatBytes } from './i18n/messages.js';
+import { DocumentController, type DocumentPhase } from './document/document-controller.js';
+import type { DocumentLimits, LoadedDocument } from './document/types.js';
 import { defineParts } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
@@ -24,18 +23,10 @@ import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePending
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
 import type { DocumentViewer } from './viewer/document-viewer.js';
-import { PAGE_FAILED_EVENT, PAINTED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
-
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready' }
-  | { kind: 'error'; error: JseError }
-  /** An encrypted PDF the proxy accepts: the user types its password (`answer(undefined)`: gives up). */
-  | { kind: 'password'; incorrect: boolean; answer: (password: string | undefined) => void };
 
 /**
  * Sends a file from a GED for electronic signature through Jesignexpert: shows the PDF or image,
@@ -125,12 +116,21 @@ export class JseSignRequest extends LitElement {
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
   @state() protected accountUser?: Person;
 
-  @state() private phase: Phase = { kind: 'idle' };
-  @state() private document?: LoadedDocument;
+  /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
+  private readonly documents: DocumentController;
   /** What the viewer shows (current page, zoom %), for the toolbar. */
   @state() private view = { page: 1, zoom: 100 };
 
   private readonly i18n = new LocalizeController(this);
+
+  /** The document shown (undefined while none is loaded). */
+  private get document(): LoadedDocument | undefined {
+    return this.documents.document;
+  }
+
+  private get phase(): DocumentPhase {
+    return this.documents.phase;
+  }
   private readonly draft = new Draft();
   /** The user's link to Jesignexpert (`/me`) and the connect step. */
   private readonly account = new AccountController(this, {
@@ -155,13 +155,8 @@ export class JseSignRequest extends LitElement {
     emit: (event) => this.emit(event),
     lang: () => this.i18n.lang,
   });
-  private loadGeneration = 0;
-  /** Pages the viewer could not draw before `jse-ready`: reported right after it (the document did open). */
-  private heldPageErrors?: JseError[];
-  private closeDocument?: () => void;
-  private loadAbort?: AbortController;
-  /** The proxy's document limits (`/me`); the defaults of SPEC §4 until it answers. */
-  private documentLimits?: Partial<DocumentLimits>;
+  /** The document the draft was last restored for. */
+  private restoredFor?: LoadedDocument;
   private clientCache?: { key: string; client: ProxyClient };
 
   /**
@@ -186,6 +181,12 @@ export class JseSignRequest extends LitElement {
 
   constructor() {
     super();
+    this.documents = new DocumentController(this, {
+      i18n: this.i18n,
+      emit: (event) => this.emit(event),
+      viewerReady: () => defineParts(),
+      onPagesKnown: (pages) => this.reportOutsideFields(pages),
+    });
     void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
@@ -222,16 +223,34 @@ export class JseSignRequest extends LitElement {
   }
 
   /**
-   * Fields set before the document was known may fall outside their page: say so at once
-   * (`jse-invalid`); sending stays blocked until they are moved (the send controller checks too).
+   * Fields set before their page was read may fall outside it: say so as soon as the page is
+   * known (`jse-invalid`), for the pages `only` just read or every page read so far; fields on
+   * pages not read yet are checked when read and before any send (SPEC §10). Sending stays
+   * blocked until they are moved (the send controller checks too).
    */
-  private reportOutsideFields(): void {
-    const doc = this.document;
-    if (!doc) return;
-    const errors = outsidePageProblems(this.draft.fields, doc.pages, (f, i) =>
-      this.i18n.t('field.outsidePage', { n: i + 1, page: f.page }),
-    );
+  private reportOutsideFields(only?: readonly number[]): void {
+    const pages = this.document?.pages;
+    if (!pages) return;
+    const fields = this.draft.fields;
+    const wanted = only ? new Set(only) : undefined;
+    const checked = (page: number) => !pages.isKnown(page) ? page < 1 || page > pages.count : !wanted || wanted.has(page);
+    const errors = fieldsOutsidePages(fields, pages.list)
+      .filter((i) => checked(fields[i]!.page))
+      .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i]!.page }) }));
     if (errors.length) this.emit(new JseInvalidEvent({ errors }));
+  }
+
+  /**
+   * The geometry of page `n` (1-based) of the document shown: its `view` (pdf.js `page.view`, PDF
+   * user space), `rotation` and size as shown, in points. Pages are read on demand (SPEC §10):
+   * `jse-ready` lists those read by then, this reads any other (only what that page needs is
+   * fetched). Rejects with a `RangeError` for a page the document does not have, and with an
+   * `Error` while no document is loaded.
+   */
+  getPageInfo(n: number): Promise<PageInfo> {
+    const pages = this.document?.pages;
+    if (!pages) return Promise.reject(new Error('no document is loaded'));
+    return pages.get(n);
   }
 
   /**
@@ -267,27 +286,16 @@ export class JseSignRequest extends LitElement {
     return this.dispatchEvent(event);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadGeneration++;
-    this.loadAbort?.abort();
-    if (this.phase.kind === 'password') this.phase.answer(undefined);
-    this.closeDocument?.();
-    this.closeDocument = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.src && !this.closeDocument) void this.load();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) void this.load();
+    if (changed.has('src')) void this.documents.load();
     // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {
       void this.account.check();
     }
-    if ((changed as PropertyValues).has('document') && this.document) this.sender.restore();
+    if (this.document && this.document !== this.restoredFor) {
+      this.restoredFor = this.document;
+      this.sender.restore();
+    }
     if (changed.has('requestId') || changed.has('tokenEndpoint') || changed.has('proxyUrl')) {
       // attach() is a no-op for the request already shown; it tries again after a failure (a
       // token-endpoint given after request-id, say).
@@ -297,144 +305,12 @@ export class JseSignRequest extends LitElement {
   }
 
   /**
-   * Applies the proxy's document limits (from `/me`). A document already open (or refused) under
-   * the previous limits is opened again when the new ones change its outcome.
+   * Applies the proxy's document limits (from `/me`), see `DocumentController.applyLimits`.
    * (Protected only until the account step calls it with `/me`'s `limits`.)
    * @internal
    */
   protected applyLimits(limits: Partial<DocumentLimits>): void {
-    // What the running load uses is the defaults completed by the limits known so far.
-    const before = { ...DEFAULT_LIMITS, ...this.documentLimits };
-    const after = { ...DEFAULT_LIMITS, ...limits };
-    this.documentLimits = limits;
-    const doc = this.document;
-    const changed =
-      before.maxDocumentBytes !== after.maxDocumentBytes ||
-      before.acceptsEncrypted !== after.acceptsEncrypted ||
-      String(before.acceptedTypes) !== String(after.acceptedTypes);
-    if (!changed || !this.src || this.phase.kind === 'idle') return;
-    const stale = doc
-      ? (limits.maxDocumentBytes !== undefined && doc.size > limits.maxDocumentBytes) ||
-        (doc.encrypted && !limits.acceptsEncrypted) ||
-        (limits.acceptedTypes !== undefined && !limits.acceptedTypes.includes(doc.mime))
-      : this.phase.kind === 'error' && ['document_too_large', 'encrypted_document', 'unsupported_document'].includes(this.phase.error.code);
-    if (stale || this.phase.kind === 'loading') void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const generation = ++this.loadGeneration;
-    this.loadAbort?.abort();
-    if (this.phase.kind === 'password') this.phase.answer(undefined);
-    const abort = new AbortController();
-    this.loadAbort = abort;
-    this.closeDocument?.();
-    this.closeDocument = undefined;
-    this.document = undefined;
-    this.heldPageErrors = [];
-    if (!this.src) {
-      this.phase = { kind: 'idle' };
-      return;
-    }
-    this.phase = { kind: 'loading' };
-    try {
-      // The parts load alongside: the viewer must be defined before it is asked to paint.
-      const [{ loadDocument }] = await Promise.all([import('./document/loader.js'), defineParts()]);
-      const doc = await loadDocument(this.src, {
-        withCredentials: this.withCredentials,
-        signal: abort.signal,
-        ...(this.documentLimits ? { limits: this.documentLimits } : {}),
-        ...(this.documentName ? { name: this.documentName } : {}),
-        askPassword: ({ incorrect }) => this.askPassword(generation, incorrect),
-        onUnavailable: (cause) => {
-          // A page's bytes could not be fetched: say so (with a retry) rather than leave it blank.
-          if (generation !== this.loadGeneration || this.phase.kind === 'error') return;
-          const error = new JseError('document_unavailable', this.loadErrorMessage(cause), { retryable: true, cause });
-          this.phase = { kind: 'error', error };
-          this.emit(new JseErrorEvent(error.toDetail()));
-        },
-      });
-      if (generation !== this.loadGeneration) {
-        void doc.destroy();
-        return;
-      }
-      this.closeDocument = () => void doc.destroy();
-      this.document = doc;
-      this.phase = { kind: 'ready' };
-      await this.updateComplete;
-      const viewer = this.renderRoot.querySelector('jse-document-viewer');
-      if (viewer) await new Promise((resolve) => viewer.addEventListener(PAINTED_EVENT, resolve, { once: true }));
-      if (generation !== this.loadGeneration) return;
-      this.emit(
-        new JseReadyEvent({
-          documentName: doc.name,
-          size: doc.size,
-          type: doc.type,
-          pageCount: doc.pages.length,
-          pages: doc.pages.map((p) => ({ ...p, view: [...p.view] as PageInfo['view'] })),
-        }),
-      );
-      const held = this.heldPageErrors ?? [];
-      this.heldPageErrors = undefined;
-      for (const error of held) this.emit(new JseErrorEvent(error.toDetail()));
-      this.reportOutsideFields();
-    } catch (cause) {
-      if (generation !== this.loadGeneration) return;
-      const code = cause instanceof JseError ? cause.code : 'damaged_document';
-      // The event carries the message the user reads, in their language.
-      const error = new JseError(code, this.loadErrorMessage(cause), {
-        ...(cause instanceof JseError ? { retryable: cause.retryable } : {}),
-        ...(cause instanceof JseError && cause.status !== undefined ? { status: cause.status } : {}),
-        ...(cause instanceof JseError && cause.url !== undefined ? { url: cause.url } : {}),
-        cause,
-      });
-      this.phase = { kind: 'error', error };
-      this.emit(new JseErrorEvent(error.toDetail()));
-    }
-  }
-
-  /** Shows the password prompt and resolves with what the user types (`undefined`: gave up). */
-  private askPassword(generation: number, incorrect: boolean): Promise<string | undefined> {
-    if (generation !== this.loadGeneration) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      this.phase = {
-        kind: 'password',
-        incorrect,
-        answer: (password) => {
-          if (this.phase.kind === 'password' && generation === this.loadGeneration) this.phase = { kind: 'loading' };
-          resolve(password);
-        },
-      };
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#jse-password')?.focus());
-    });
-  }
-
-  /** A loading failure in the user's words: real size and limit, HTTP status, what to do. */
-  private loadErrorMessage(cause: unknown): string {
-    const { t, lang } = this.i18n;
-    if (!(cause instanceof JseError)) return t('error.damaged_document');
-    const facts = cause instanceof DocumentError ? cause.facts : {};
-    switch (cause.code) {
-      case 'document_too_large': {
-        const limit = facts.limit ?? this.documentLimits?.maxDocumentBytes ?? 10_000_000;
-        if (facts.size === undefined) return t('load.tooLargeUnknownSize', { limit: formatBytes(lang, limit) });
-        let [size, max] = [formatBytes(lang, facts.size), formatBytes(lang, limit)];
-        // "10 Mo ; la limite est de 10 Mo" would say nothing: then give the exact bytes.
-        if (size === max) [size, max] = [t('load.bytesExact', { count: facts.size }), t('load.bytesExact', { count: limit })];
-        return t('error.document_too_large', { size, limit: max });
-      }
-      case 'document_unavailable':
-        return t('error.document_unavailable', { detail: cause.status !== undefined ? `HTTP ${cause.status}` : t('load.networkError') });
-      case 'assets_unavailable':
-        return t('error.assets_unavailable', { url: cause.url ?? '' });
-      case 'unsupported_document':
-      case 'encrypted_document':
-      case 'damaged_document':
-        return t(`error.${cause.code}`);
-      case 'internal_error':
-        return t('error.internal_error', { detail: cause.message });
-      default:
-        return t('error.generic', { detail: cause.message });
-    }
+    this.documents.applyLimits(limits);
   }
 
   protected override render() {
@@ -443,7 +319,7 @@ export class JseSignRequest extends LitElement {
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
-        ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.length) : nothing}
+        ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.count) : nothing}
       </div>
       ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
       <div class="body">
@@ -616,9 +492,7 @@ export class JseSignRequest extends LitElement {
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
   private readonly onPageFailed = (e: Event): void => {
     const { page, cause } = (e as CustomEvent<PageFailedDetail>).detail;
-    const error = new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause });
-    if (this.heldPageErrors) this.heldPageErrors.push(error);
-    else this.emit(new JseErrorEvent(error.toDetail()));
+    this.documents.pageFailed(new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause }));
   };
 
   /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
@@ -687,10 +561,10 @@ export class JseSignRequest extends LitElement {
       case 'error': {
         const { error } = this.phase;
         // Retrying helps when the file may come back, or to type the password again.
-        const retry = error.retryable || (error.code === 'encrypted_document' && this.documentLimits?.acceptsEncrypted === true);
+        const retry = this.documents.retryable;
         return html`<div class="message" role="alert">
           <p>${error.message}</p>
-          ${retry ? html`<button @click=${() => void this.load()}>${t('error.retry')}</button>` : nothing}
+          ${retry ? html`<button @click=${() => void this.documents.load()}>${t('error.retry')}</button>` : nothing}
         </div>`;
       }
       case 'password':
@@ -707,7 +581,7 @@ export class JseSignRequest extends LitElement {
     }
   }
 
-  private renderPassword(phase: Extract<Phase, { kind: 'password' }>) {
+  private renderPassword(phase: Extract<DocumentPhase, { kind: 'password' }>) {
     const { t } = this.i18n;
     const submit = (event: SubmitEvent) => {
       event.preventDefault();

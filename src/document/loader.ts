@@ -6,7 +6,7 @@
  */
 import { nameFromUrl } from './names.js';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
-import type { PageInfo } from '../events.js';
+import { DocumentPages, type PageGeometryInfo } from './pages.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
 import { openPdf, rangeTransport, warmUp, type PDFDocumentProxy } from './pdfjs.js';
@@ -114,7 +114,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
 
 type Opened = Pick<LoadedDocument, 'pdf' | 'pages' | 'encrypted' | 'destroy'>;
 
-/** Opens in pdf.js, then refuses encryption unless accepted, and reads every page's geometry. */
+/** Opens in pdf.js, then refuses encryption unless accepted, and reads page 1's geometry (the others on demand). */
 async function openChecked(
   input: { data: Uint8Array } | { range: Awaited<ReturnType<typeof rangeTransport>> },
   limits: DocumentLimits,
@@ -136,7 +136,7 @@ async function openChecked(
     // pdf.js opens owner-only encryption (empty user password) without a word: look for /Encrypt.
     const encrypted = password.used() || (await hasEncryption(pdf));
     if (encrypted && !limits.acceptsEncrypted) throw encryptedError();
-    const pages = await readPages(pdf);
+    const pages = new DocumentPages(pdf.numPages, await readPage(pdf, 1), (n) => readPage(pdf, n));
     return { pdf, pages, encrypted, destroy };
   } catch (cause) {
     void destroy();
@@ -181,17 +181,15 @@ async function hasEncryption(pdf: PDFDocumentProxy): Promise<boolean> {
   return Boolean((info as { EncryptFilterName?: string | null }).EncryptFilterName);
 }
 
-async function readPages(pdf: PDFDocumentProxy): Promise<PageInfo[]> {
-  // All at once: the worker answers them in one stream instead of one round trip per page.
-  const numbers = Array.from({ length: pdf.numPages }, (_, i) => i + 1);
-  return Promise.all(
-    numbers.map(async (n) => {
-      const page = await pdf.getPage(n);
-      const view = [...page.view] as PageInfo['view'];
-      const rotation = normalizeRotation(page.rotate);
-      return { view, rotation, ...shownSize({ view, rotation }) };
-    }),
-  );
+/**
+ * One page's geometry. Only what the page needs is fetched (its dictionary, and the page tree on
+ * the way): the pages are not read all at once, which on a book fetches most of the file.
+ */
+async function readPage(pdf: PDFDocumentProxy, n: number): Promise<PageGeometryInfo> {
+  const page = await pdf.getPage(n);
+  const view = [...page.view] as PageGeometryInfo['view'];
+  const rotation = normalizeRotation(page.rotate);
+  return { view, rotation, ...shownSize({ view, rotation }) };
 }
 
 /** pdf.js's failures in our codes: its HTTP errors are the file being unreachable, the rest damage. */

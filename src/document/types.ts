@@ -3,7 +3,7 @@
  * loaded in pdf.js (an image is shown through its one-page PDF, so fields refer to that page).
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { PageInfo } from '../events.js';
+import type { DocumentPages } from './pages.js';
 
 /** The proxy's limits (`GET /me`); defaults apply until it answers. */
 export interface DocumentLimits {
@@ -35,7 +35,11 @@ export interface LoadedDocument {
   encrypted: boolean;
   /** The PDF pdf.js shows (for an image: the converted one-page PDF). */
   pdf: PDFDocumentProxy;
-  pages: PageInfo[];
+  /**
+   * The pages: page 1 read when the document opens, the others on demand (their size estimated
+   * from the nearest page read until then), see pages.ts.
+   */
+  pages: DocumentPages;
   /** The bytes to upload: the PDF as it is, or the image converted to PDF. Fetched on first call. */
   bytes(): Promise<Uint8Array>;
   /** Releases pdf.js's worker and memory. */

@@ -2,12 +2,47 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { format, langOf, type Lang, type MessageKey } from './messages.js';
 
 /**
+ * One MutationObserver for every controller of the page, whatever the number of elements and of
+ * their parts (a thousand-page document must not mean a thousand document-wide observers): it
+ * watches `lang` on the document's tree, and on each connected host (a host inside a shadow root
+ * is outside the document's subtree). Created with the first connected controller, disconnected
+ * with the last.
+ */
+const controllers = new Set<LocalizeController>();
+let shared: MutationObserver | undefined;
+
+function watch(controller: LocalizeController, host: HTMLElement): void {
+  controllers.add(controller);
+  if (!shared) {
+    shared = new MutationObserver(() => {
+      for (const c of [...controllers]) c.refresh();
+    });
+    shared.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  // Observing a node again only replaces its options; a host that leaves stops mattering (its
+  // controller is no longer in the set, and the node does not keep the observer's callback busy).
+  if (host.getRootNode() !== document) shared.observe(host, { attributes: true, attributeFilter: ['lang'] });
+}
+
+function unwatch(controller: LocalizeController): void {
+  controllers.delete(controller);
+  if (!controllers.size && shared) {
+    shared.disconnect();
+    shared = undefined;
+  }
+}
+
+/** Language observers alive on the page (tests check they do not grow with pages): 0 or 1. */
+export function languageObserverCount(): number {
+  return shared ? 1 : 0;
+}
+
+/**
  * Picks the element's language: its own `lang`, else the closest ancestor's (across shadow roots),
  * and follows changes to either, so a host switching `<html lang>` switches the widget.
  */
 export class LocalizeController implements ReactiveController {
   lang: Lang = 'fr';
-  private observer?: MutationObserver;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -15,11 +50,9 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     this.update();
-    this.observer = new MutationObserver(() => this.update());
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    // The document's subtree stops at shadow roots: the host's own lang is watched directly, and
-    // an ancestor inside a shadow tree is read again on each render (hostUpdate).
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    // The document's subtree stops at shadow roots: an ancestor inside a shadow tree is read again
+    // on each render (hostUpdate).
+    watch(this, this.host);
   }
 
   /**
@@ -32,7 +65,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    unwatch(this);
+  }
+
+  /** Reads the language again (the shared observer saw a `lang` change somewhere). */
+  refresh(): void {
+    this.update();
   }
 
   /** `this.host.t('key', params)` style lookup. */

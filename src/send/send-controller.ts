@@ -93,7 +93,10 @@ export class SendController implements ReactiveController {
     const { problemsOf } = await payloadModule();
     const { draft, loadedDocument, lang } = this.host;
     const signers = this.host.signerProblems?.();
-    const all = problemsOf(draft, loadedDocument?.pages, lang);
+    // Pages not read yet (SPEC §10): the ones holding fields are read now, not the whole file.
+    const pages = loadedDocument?.pages;
+    if (pages) await pages.read(draft.fields.map((f) => f.page).filter((n) => n >= 1 && n <= pages.count && !pages.isKnown(n)));
+    const all = problemsOf(draft, pages?.list, lang);
     if (!signers) return all;
     // The panel's own check knows each signer's picked country; keep the draft's other problems.
     return [...signers, ...all.filter((p) => !p.path.startsWith('/signers'))];

@@ -1,7 +1,8 @@
 /**
- * The pages of the open document: a continuous vertical scroll where every page has its box at
- * the right size from the start (so the scrollbar tells the truth), but only pages near the
- * viewport get a canvas, and never more than `MAX_LIVE_CANVASES` at once whatever the page count;
+ * The pages of the open document: a continuous vertical scroll where every page has its place at
+ * its size (estimated from the nearest page read until its own geometry is read, then corrected
+ * with the spot on screen kept still: pages are read on demand, document/pages.ts), but only pages
+ * near the viewport get a box in the DOM, a placement layer and a canvas, and never more than `MAX_LIVE_CANVASES` at once whatever the page count;
  * their pixels are bounded by the viewport (render-budget.ts: sharp on screen, previews around,
  * a detail canvas of the part on screen at deep zooms).
  * Zoom by buttons, Ctrl+wheel (trackpad pinch arrives as that too) and two-finger pinch keeps the
@@ -10,9 +11,11 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { PDFPageProxy } from '../document/pdfjs.js';
 import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
+import type { PageInfo } from '../events.js';
 import type { Draft } from '../draft/draft.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styleProps } from '../internal/style-props.js';
@@ -160,8 +163,14 @@ export class DocumentViewer extends LitElement {
   private readonly detailJobs = new Map<number, DetailJob>();
   /** Pages whose detail canvas pdf.js failed to draw, with the scale tried (the base still shows them). */
   private readonly detailFailed = new Map<number, number>();
-  /** 0-based pages the IntersectionObserver reports near the viewport. */
-  private readonly near = new Set<number>();
+  /**
+   * 0-based pages near the viewport (a viewport above and below): the only ones with a box in the
+   * DOM, so the DOM does not grow with the page count.
+   */
+  private near: readonly number[] = [];
+  /** Pages whose geometry could not be read: drawn anyway, so the failure is shown as a page's. */
+  private readonly unreadable = new Set<number>();
+  private unsubscribePages?: () => void;
   private renders = 0;
   /** Pages pdf.js failed to draw, with the scale tried: not retried in a loop at that scale. */
   private readonly failed = new Map<number, number>();
@@ -171,7 +180,6 @@ export class DocumentViewer extends LitElement {
   private pendingRenders = 0;
   private frame = 0;
   private idleWaiters: (() => void)[] = [];
-  private intersection?: IntersectionObserver;
   private resize?: ResizeObserver;
   private dprQuery?: MediaQueryList;
   /** After `scrollToPage(n)` the last page may not reach the top: it stays current while not scrolled. */
@@ -183,8 +191,6 @@ export class DocumentViewer extends LitElement {
   /** Touch pointers that are part of a pinch: their pointer events stop at the viewer. */
   private readonly pinchPointers = new Set<number>();
   private pinchTarget?: { scale: number; at: { x: number; y: number } };
-  /** Page count of the boxes the IntersectionObserver watches (the boxes appear once the scale is known). */
-  private observedFor?: number;
 
   /** CSS pixels per PDF point. */
   get scale(): number {
@@ -220,6 +226,9 @@ export class DocumentViewer extends LitElement {
     scroller.scrollTo({ top: slot.top - PADDING / 2, left: scroller.scrollLeft, behavior: 'instant' });
     this.target = { page: n, top: scroller.scrollTop };
     this.setCurrent(n);
+    // Its box (and its neighbours') is in the DOM when this resolves.
+    this.requestUpdate();
+    await this.updateComplete;
   }
 
   /** One step up the zoom ladder, the top of the current page staying put. */
@@ -234,7 +243,7 @@ export class DocumentViewer extends LitElement {
 
   /** Back to the default zoom: the widest page fills the width, and follows it when it changes. */
   fitWidth(): Promise<void> {
-    return this.zoomTo(() => fitWidthScale(this.document?.pages ?? [], this.viewport.width), () => this.buttonAnchor(), true);
+    return this.zoomTo(() => fitWidthScale(this.pageList, this.viewport.width), () => this.buttonAnchor(), true);
   }
 
   /**
@@ -251,6 +260,11 @@ export class DocumentViewer extends LitElement {
     }
   }
 
+  /** The pages as laid out: read, or estimated from the nearest page read. */
+  private get pageList(): readonly PageInfo[] {
+    return this.document?.pages.list ?? [];
+  }
+
   private get scroller(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
@@ -262,9 +276,7 @@ export class DocumentViewer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.intersection?.disconnect();
     this.resize?.disconnect();
-    this.intersection = undefined;
     this.resize = undefined;
     // The window holds the listener: left in place it keeps a removed viewer (and its document) alive.
     this.dprQuery?.removeEventListener('change', this.onDensity);
@@ -275,21 +287,74 @@ export class DocumentViewer extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('document')) {
       this.dropAll();
-      this.near.clear();
+      this.near = [];
       this.failed.clear();
+      this.unreadable.clear();
       this.unshown = [];
-      // The observer must report every box afresh, even if the new document has as many pages.
-      this.observedFor = undefined;
+      this.unsubscribePages?.();
+      this.unsubscribePages = this.document?.pages.subscribe(() => this.onPagesRead());
       this.renders = 0;
       this.firstPaintSent = false;
       this.fitMode = true;
       this.target = undefined;
       this.current = 1;
-      this.geometries = (this.document?.pages ?? []).map((p) => ({ view: p.view, rotation: normalizeRotation(p.rotation) }));
-      this.currentScale = this.viewport.width ? fitWidthScale(this.document?.pages ?? [], this.viewport.width) : 0;
+      this.geometries = this.geometriesOf(this.pageList);
+      this.currentScale = this.viewport.width ? fitWidthScale(this.pageList, this.viewport.width) : 0;
     }
-    const pages = this.document?.pages;
+    const pages = this.document?.pages.list;
     this.layout = pages && this.currentScale ? layoutPages(pages, this.currentScale, this.viewport.width) : undefined;
+    this.near = this.nearPages();
+  }
+
+  private geometriesOf(pages: readonly PageInfo[]): PageGeometry[] {
+    return pages.map((p) => ({ view: p.view, rotation: normalizeRotation(p.rotation) }));
+  }
+
+  /**
+   * Pages read (document/pages.ts): the layout takes their real sizes, and the document spot at
+   * the top of the view (or the page scrolled to) stays where it was on screen — no jump.
+   */
+  private onPagesRead(): void {
+    void this.queueZoom(async () => {
+      const scroller = this.scroller;
+      const before = this.layout;
+      const target = this.target;
+      const point = scroller ? { x: scroller.clientWidth / 2, y: 0 } : undefined;
+      const anchor = before && scroller && point ? anchorAt(before, scroller.scrollLeft + point.x, scroller.scrollTop) : undefined;
+      this.geometries = this.geometriesOf(this.pageList);
+      this.requestUpdate();
+      await this.updateComplete;
+      if (!scroller || !this.layout) return;
+      if (target) {
+        const slot = this.layout.slots[target.page - 1];
+        if (slot) {
+          scroller.scrollTo({ top: slot.top - PADDING / 2, left: scroller.scrollLeft, behavior: 'instant' });
+          this.target = { page: target.page, top: scroller.scrollTop };
+        }
+      } else if (anchor && point) {
+        const { left, top } = scrollFor(this.layout, anchor, { ...point, width: scroller.clientWidth, height: scroller.clientHeight });
+        if (Math.abs(top - scroller.scrollTop) >= 0.5 || Math.abs(left - scroller.scrollLeft) >= 0.5) {
+          scroller.scrollTo({ left, top, behavior: 'instant' });
+        }
+      }
+      this.onScroll();
+      this.schedule();
+    });
+  }
+
+  /** 0-based pages within a viewport above and below the visible band (all of them stay few). */
+  private nearPages(): readonly number[] {
+    const layout = this.layout;
+    const scroller = this.scroller;
+    if (!layout) return [];
+    const top = scroller?.scrollTop ?? 0;
+    const height = scroller?.clientHeight || this.viewport.height;
+    const band = pagesInBand(layout, top - height, top + 2 * height);
+    // The page scrolled to and the current page stay, whatever the scroll says yet.
+    for (const n of [this.current, this.target?.page]) {
+      if (n && n <= layout.slots.length && !band.includes(n - 1)) band.push(n - 1);
+    }
+    return band.sort((a, b) => a - b);
   }
 
   protected override firstUpdated(): void {
@@ -305,10 +370,6 @@ export class DocumentViewer extends LitElement {
     this.observe();
   }
 
-  protected override updated(): void {
-    if (this.observedFor !== this.layout?.slots.length) this.observePages();
-  }
-
   /** Tells the toolbar; for a zoom only once the scroll position matches it. */
   private announce(): void {
     this.dispatchEvent(new Event(VIEW_EVENT, { bubbles: true, composed: false }));
@@ -320,32 +381,6 @@ export class DocumentViewer extends LitElement {
     this.resize ??= new ResizeObserver(() => this.onResize());
     this.resize.observe(scroller);
     this.watchDensity();
-    this.observePages();
-  }
-
-  /** (Re)observes the page boxes; the root margin, a viewport above and below, is what "near" means. */
-  private observePages(): void {
-    const scroller = this.scroller;
-    if (!scroller || !this.isConnected) return;
-    if (!this.intersection) {
-      this.intersection = new IntersectionObserver((entries) => this.onIntersect(entries), {
-        root: scroller,
-        rootMargin: '100% 0px',
-      });
-    }
-    this.intersection.disconnect();
-    this.near.clear();
-    this.observedFor = this.layout?.slots.length;
-    for (const box of scroller.querySelectorAll<HTMLElement>('.page')) this.intersection.observe(box);
-  }
-
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const index = Number((entry.target as HTMLElement).dataset.page) - 1;
-      if (entry.isIntersecting) this.near.add(index);
-      else this.near.delete(index);
-    }
-    this.schedule();
   }
 
   private onResize(): void {
@@ -359,7 +394,7 @@ export class DocumentViewer extends LitElement {
     this.viewport = { width, height };
     if (!this.document) return;
     if (this.fitMode) {
-      const pages = this.document.pages;
+      const pages = this.pageList;
       void this.zoomTo(() => fitWidthScale(pages, width), anchor && (() => anchor), true);
     } else {
       this.requestUpdate();
@@ -381,7 +416,8 @@ export class DocumentViewer extends LitElement {
   private readonly onScroll = (): void => {
     const scroller = this.scroller;
     if (!scroller || !this.layout) return;
-    // The observer reports a frame or more later; the visible pages need not wait for it.
+    // The boxes near the view are the only ones in the DOM: others come as the view reaches them.
+    if (!sameList(this.nearPages(), this.near)) this.requestUpdate();
     this.schedule();
     if (this.target && Math.abs(scroller.scrollTop - this.target.top) < 1) return;
     this.target = undefined;
@@ -582,11 +618,22 @@ export class DocumentViewer extends LitElement {
       const s = layout.slots[i]!;
       return Math.max(0, s.top - centre, centre - (s.top + s.height));
     };
-    // Visible pages always (the observer may lag a fast jump), then neighbours, nearest first.
-    const wanted = [...new Set([...visible, ...this.near])]
+    // Visible pages always, then neighbours, nearest first.
+    const near = [...new Set([...visible, ...pagesInBand(layout, view.top - view.height, view.top + 2 * view.height)])]
       .filter((i) => i < layout.slots.length)
       .sort((a, b) => distance(a) - distance(b))
       .slice(0, WANTED);
+    // A page is drawn once its geometry is read (its box is then at its real size); reading it
+    // is asked here, and the layout is corrected when it arrives (onPagesRead).
+    const wanted = near.filter((i) => {
+      if (doc.pages.isKnown(i + 1) || this.unreadable.has(i)) return true;
+      doc.pages.get(i + 1).catch(() => {
+        if (this.document !== doc) return;
+        this.unreadable.add(i);
+        this.schedule();
+      });
+      return false;
+    });
     const dpr = window.devicePixelRatio || 1;
     const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
     const planOf = new Map(plans.map((p) => [p.index, p]));
@@ -885,7 +932,8 @@ export class DocumentViewer extends LitElement {
     >
       ${doc && layout
         ? html`<div class="content" ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}>
-            ${layout.slots.map((slot, i) => {
+            ${repeat(this.near, (i) => i, (i) => {
+              const slot = layout.slots[i]!;
               const n = i + 1;
               return html`<div
                 class="page"
@@ -896,13 +944,15 @@ export class DocumentViewer extends LitElement {
                 ${styleProps({ left: `${slot.left}px`, top: `${slot.top}px`, width: `${slot.width}px`, height: `${slot.height}px` })}
               >
                 ${this.painted.get(i)?.canvas ?? nothing}${this.details.get(i)?.canvas ?? nothing}
-                <jse-placement-layer
-                  .pageNumber=${n}
-                  .geometry=${this.geometries[i]}
-                  .scale=${layout.scale}
-                  .draft=${this.draft}
-                  exportparts="field"
-                ></jse-placement-layer>
+                ${doc.pages.isKnown(n)
+                  ? html`<jse-placement-layer
+                      .pageNumber=${n}
+                      .geometry=${this.geometries[i]}
+                      .scale=${layout.scale}
+                      .draft=${this.draft}
+                      exportparts="field"
+                    ></jse-placement-layer>`
+                  : nothing}
               </div>`;
             })}
           </div>`
@@ -924,6 +974,10 @@ function density(canvas: HTMLCanvasElement, slot: { width: number }): number {
 
 function sameSize(canvas: HTMLCanvasElement, plan: CanvasPlan): boolean {
   return canvas.width === plan.width && canvas.height === plan.height;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function nextFrame(): Promise<void> {

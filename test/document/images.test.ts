@@ -30,7 +30,7 @@ describe('images as one-page PDFs (generated images)', function () {
     const png = await canvasImage(400, 200, 'image/png');
     const doc = await loadDocument(await serve(png, 'schéma.png'));
     expect(doc).to.include({ type: 'image', mime: 'image/png', size: png.length, name: 'schéma.png' });
-    expect(doc.pages).to.deep.equal([{ view: [0, 0, A4.height, A4.width], rotation: 0, width: A4.height, height: A4.width }]);
+    expect(doc.pages.list).to.deep.equal([{ number: 1, view: [0, 0, A4.height, A4.width], rotation: 0, width: A4.height, height: A4.width }]);
     const canvas = await renderPage(doc, 1, 1);
     const box = imageBox(A4.height, A4.width, 400, 200, 1);
     // 400×200 in 785×539 pt: the width is the limit, so the left and right margins are exactly 10 mm.
@@ -50,7 +50,7 @@ describe('images as one-page PDFs (generated images)', function () {
     const src = await serve(jpeg, 'scan.jpg');
     const a = await loadDocument(src);
     const b = await loadDocument(src);
-    expect(a.pages[0]!.view).to.deep.equal([0, 0, A4.width, A4.height]);
+    expect(a.pages.list[0]!.view).to.deep.equal([0, 0, A4.width, A4.height]);
     expect([...(await a.bytes())]).to.deep.equal([...(await b.bytes())]);
     await a.destroy();
     await b.destroy();
@@ -69,7 +69,7 @@ describe('images as one-page PDFs (generated images)', function () {
     expect(isBlue(averageColour(shownCanvas, 10, 110, 80, 80))).to.equal(true);
 
     const doc = await loadDocument(await serve(jpeg, 'photo-telephone.jpg'));
-    expect(doc.pages[0]).to.deep.equal({ view: [0, 0, A4.width, A4.height], rotation: 0, width: A4.width, height: A4.height });
+    expect(doc.pages.list[0]).to.deep.equal({ number: 1, view: [0, 0, A4.width, A4.height], rotation: 0, width: A4.width, height: A4.height });
     const canvas = await renderPage(doc, 1, 1);
     const box = imageBox(A4.width, A4.height, 100, 200, 1);
     expect(isRed(averageColour(canvas, box.x + 8, box.y + 8, box.w - 16, box.h / 2 - 16)), 'red on top').to.equal(true);
@@ -89,7 +89,7 @@ describe('images as one-page PDFs (generated images)', function () {
       const jpeg = withExif(await canvasImage(200, 100, 'image/jpeg'), orientation);
       const seen = await createImageBitmap(new Blob([jpeg as BlobPart], { type: 'image/jpeg' }));
       const doc = await loadDocument(await serve(jpeg, 'p.jpg'));
-      const { width, height } = doc.pages[0]!;
+      const { width, height } = doc.pages.list[0]!;
       const canvas = await renderPage(doc, 1, 1);
       const box = imageBox(width, height, seen.width, seen.height, 1);
       const corner = averageColour(canvas, box.x + 5, box.y + 5, 20, 20);

@@ -55,8 +55,12 @@ describe('loadDocument — generated documents', function () {
     const doc = await loadDocument(await serve(bytes, 'lettre de mission.pdf'));
     expect(isPdfJsRequested()).to.equal(true);
     expect(doc).to.include({ name: 'lettre de mission.pdf', size: bytes.length, type: 'pdf', mime: 'application/pdf', encrypted: false });
-    expect(doc.pages).to.have.length(2);
-    expect(doc.pages[1]).to.deep.equal({ view: [0, 0, 842, 595], rotation: 90, width: 595, height: 842 });
+    expect(doc.pages.count).to.equal(2);
+    // Page 2 is read on demand (SPEC §10): estimated from page 1 until then.
+    expect(doc.pages.isKnown(2)).to.equal(false);
+    expect(doc.pages.list[1]).to.include({ number: 2, width: doc.pages.list[0]!.width, rotation: 0 });
+    expect(await doc.pages.get(2)).to.deep.equal({ number: 2, view: [0, 0, 842, 595], rotation: 90, width: 595, height: 842 });
+    expect(doc.pages.list[1]).to.deep.equal({ number: 2, view: [0, 0, 842, 595], rotation: 90, width: 595, height: 842 });
     expect([...(await doc.bytes())]).to.deep.equal([...bytes]);
     await doc.destroy();
   });
@@ -132,7 +136,7 @@ describe('loadDocument — generated documents', function () {
     it('opens a PDF named .png served as image/png', async () => {
       const doc = await loadDocument(await serve(await makePdf(), 'scan.png', 'image/png'));
       expect(doc.type).to.equal('pdf');
-      expect(doc.pages).to.have.length(1);
+      expect(doc.pages.count).to.equal(1);
       await doc.destroy();
     });
 
@@ -162,7 +166,7 @@ describe('loadDocument — generated documents', function () {
       };
       const doc = await loadDocument(await serve(withJunk(700), 'junk.pdf'));
       expect(doc.type).to.equal('pdf');
-      expect(doc.pages[0]!.width).to.be.closeTo(595.28, 0.01);
+      expect(doc.pages.list[0]!.width).to.be.closeTo(595.28, 0.01);
       const text = await (await doc.pdf.getPage(1)).getTextContent();
       expect(text.items.map((i) => ('str' in i ? i.str : '')).join('')).to.contain('après le bruit');
       await doc.destroy();
@@ -176,7 +180,7 @@ describe('loadDocument — generated documents', function () {
       const key = countKey();
       // Paced, so the pdf.js's first plain GET is cancelled before it brings everything (it is, once it sees ranges work).
       const doc = await loadDocument(`${await serve(bytes, 'long.pdf', 'application/octet-stream')}?count=${key}&rate=1000000`);
-      expect(doc.pages).to.have.length(400);
+      expect(doc.pages.count).to.equal(400);
       const s = await stats(key);
       expect(s.requests[0]).to.include({ method: 'HEAD' });
       expect(s.requests[1]).to.include({ method: 'GET', range: 'bytes=0-1023', status: 206, bytes: 1024 });
@@ -190,7 +194,7 @@ describe('loadDocument — generated documents', function () {
       const bytes = await makePdf(Array.from({ length: 400 }, () => ({})));
       const key = countKey();
       const doc = await loadDocument(`${await serve(bytes, 'a.pdf')}?count=${key}&ranges=0`);
-      expect(doc.pages).to.have.length(400);
+      expect(doc.pages.count).to.equal(400);
       const s = await stats(key);
       expect(s.requests.map((r) => [r.method, r.status])).to.deep.equal([
         ['HEAD', 200],
@@ -231,7 +235,7 @@ describe('loadDocument — generated documents', function () {
       const bytes = blankPdf();
       const text = new TextDecoder('latin1').decode(bytes).replace(/0000000\d\d\d 00000 n/g, '0000000001 00000 n');
       const doc = await loadDocument(await serve(Uint8Array.from(text, (c) => c.charCodeAt(0)), 'xref.pdf'));
-      expect(doc.pages).to.deep.equal([{ view: [0, 0, 400, 300], rotation: 0, width: 400, height: 300 }]);
+      expect(doc.pages.list).to.deep.equal([{ number: 1, view: [0, 0, 400, 300], rotation: 0, width: 400, height: 300 }]);
       await doc.destroy();
     });
 
@@ -240,7 +244,7 @@ describe('loadDocument — generated documents', function () {
       const broken = text.slice(0, text.lastIndexOf('\nxref\n')) + '\n' + text.slice(text.lastIndexOf('trailer'));
       expect(broken).not.to.contain('\nxref\n');
       const doc = await loadDocument(await serve(Uint8Array.from(broken, (c) => c.charCodeAt(0)), 'cut.pdf'));
-      expect(doc.pages.map((p) => p.view)).to.deep.equal([
+      expect((await doc.pages.read([1, 2])).map((p) => p.view)).to.deep.equal([
         [0, 0, 595.28, 841.89],
         [0, 0, 300, 200],
       ]);
@@ -276,7 +280,7 @@ describe('loadDocument — generated documents', function () {
       const doc = await loadDocument(src, { limits: { acceptsEncrypted: true }, askPassword: () => Promise.resolve(String(++asked)) });
       expect(asked).to.equal(0);
       expect(doc.encrypted).to.equal(true);
-      expect(doc.pages[0]!.view).to.deep.equal([0, 0, 400, 300]);
+      expect(doc.pages.list[0]!.view).to.deep.equal([0, 0, 400, 300]);
       await doc.destroy();
     });
 
