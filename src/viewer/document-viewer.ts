@@ -627,6 +627,8 @@ export class DocumentViewer extends LitElement {
     // is asked here, and the layout is corrected when it arrives (onPagesRead).
     const wanted = near.filter((i) => {
       if (doc.pages.isKnown(i + 1) || this.unreadable.has(i)) return true;
+      // Nothing but page 1 before page 1 is painted (`jse-ready`): the first paint waits for no other page.
+      if (!this.firstPaintSent) return false;
       doc.pages.get(i + 1).catch(() => {
         if (this.document !== doc) return;
         this.unreadable.add(i);
