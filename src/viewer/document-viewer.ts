@@ -92,6 +92,9 @@ export class DocumentViewer extends LitElement {
       /* One finger scrolls natively; two fingers are ours (pinch zoom), not the page's. */
       touch-action: pan-x pan-y;
       overscroll-behavior: contain;
+      /* The viewer keeps the spot on screen itself when sizes change (zoom, pages read): the same
+         in every browser (Safari has no scroll anchoring), and the browser's must not add to it. */
+      overflow-anchor: none;
     }
     .scroller:focus-visible {
       outline: 3px solid color-mix(in srgb, var(--jse-color-accent, #1d4ed8) 45%, transparent);

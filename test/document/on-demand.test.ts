@@ -128,6 +128,9 @@ describe('page geometry on demand', function () {
     const { el, viewer } = await mount(await serve(bytes, 'mixte.pdf'), { width: 1000, height: 700 });
     // Look at page 35: pages 30 and 31 above are laid out as A4 until read.
     await viewer.scrollToPage(35);
+    // A scroll of the user's own: the spot on screen is then what is kept, not "page 35 at the top".
+    scroller(viewer).scrollBy({ top: 150, behavior: 'instant' });
+    await frame();
     await viewer.whenIdle();
     const box = () => viewer.shadowRoot!.querySelector<HTMLElement>('[data-page="35"]')!.getBoundingClientRect().top;
     const before = box();
