@@ -233,7 +233,8 @@ export class JseSignRequest extends LitElement {
     if (!pages) return;
     const fields = this.draft.fields;
     const wanted = only ? new Set(only) : undefined;
-    const checked = (page: number) => !pages.isKnown(page) ? page < 1 || page > pages.count : !wanted || wanted.has(page);
+    // A page the document does not have is known not to exist from the start.
+    const checked = (page: number) => (pages.isKnown(page) ? !wanted || wanted.has(page) : !wanted && (page < 1 || page > pages.count));
     const errors = fieldsOutsidePages(fields, pages.list)
       .filter((i) => checked(fields[i]!.page))
       .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i]!.page }) }));

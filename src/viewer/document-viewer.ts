@@ -173,6 +173,9 @@ export class DocumentViewer extends LitElement {
   private near: readonly number[] = [];
   /** Pages whose geometry could not be read: drawn anyway, so the failure is shown as a page's. */
   private readonly unreadable = new Set<number>();
+  /** 0-based pages being read for the view, and layout corrections under way: `whenIdle` waits for both. */
+  private readonly reading = new Set<number>();
+  private relayouts = 0;
   private unsubscribePages?: () => void;
   private renders = 0;
   /** Pages pdf.js failed to draw, with the scale tried: not retried in a loop at that scale. */
@@ -293,6 +296,7 @@ export class DocumentViewer extends LitElement {
       this.near = [];
       this.failed.clear();
       this.unreadable.clear();
+      this.reading.clear();
       this.unshown = [];
       this.unsubscribePages?.();
       this.unsubscribePages = this.document?.pages.subscribe(() => this.onPagesRead());
@@ -318,6 +322,7 @@ export class DocumentViewer extends LitElement {
    * the top of the view (or the page scrolled to) stays where it was on screen — no jump.
    */
   private onPagesRead(): void {
+    this.relayouts++;
     void this.queueZoom(async () => {
       const scroller = this.scroller;
       const before = this.layout;
@@ -325,6 +330,8 @@ export class DocumentViewer extends LitElement {
       const point = scroller ? { x: scroller.clientWidth / 2, y: 0 } : undefined;
       const anchor = before && scroller && point ? anchorAt(before, scroller.scrollLeft + point.x, scroller.scrollTop) : undefined;
       this.geometries = this.geometriesOf(this.pageList);
+      // Until the user zooms, "fit width" is the widest page read so far (no sideways scrolling).
+      if (this.fitMode && this.viewport.width) this.currentScale = fitWidthScale(this.pageList, this.viewport.width);
       this.requestUpdate();
       await this.updateComplete;
       if (!scroller || !this.layout) return;
@@ -341,6 +348,9 @@ export class DocumentViewer extends LitElement {
         }
       }
       this.onScroll();
+      this.schedule();
+    }).finally(() => {
+      this.relayouts--;
       this.schedule();
     });
   }
@@ -602,7 +612,14 @@ export class DocumentViewer extends LitElement {
   }
 
   private busy(): boolean {
-    return this.frame !== 0 || this.inFlight.size > 0 || this.detailJobs.size > 0 || this.pendingRenders > 0;
+    return (
+      this.frame !== 0 ||
+      this.inFlight.size > 0 ||
+      this.detailJobs.size > 0 ||
+      this.pendingRenders > 0 ||
+      this.reading.size > 0 ||
+      this.relayouts > 0
+    );
   }
 
   /**
@@ -631,12 +648,18 @@ export class DocumentViewer extends LitElement {
     const wanted = near.filter((i) => {
       if (doc.pages.isKnown(i + 1) || this.unreadable.has(i)) return true;
       // Nothing but page 1 before page 1 is painted (`jse-ready`): the first paint waits for no other page.
-      if (!this.firstPaintSent) return false;
-      doc.pages.get(i + 1).catch(() => {
-        if (this.document !== doc) return;
-        this.unreadable.add(i);
-        this.schedule();
-      });
+      if (!this.firstPaintSent || this.reading.has(i)) return false;
+      this.reading.add(i);
+      doc.pages
+        .get(i + 1)
+        .catch(() => {
+          if (this.document === doc) this.unreadable.add(i);
+        })
+        .finally(() => {
+          if (this.document !== doc) return;
+          this.reading.delete(i);
+          this.schedule();
+        });
       return false;
     });
     const dpr = window.devicePixelRatio || 1;

@@ -188,8 +188,12 @@ describe('placing fields in <jse-sign-request>', () => {
       ];
     });
     el = m.el;
-    expect(invalid).to.have.length(1);
-    const errors = (invalid[0]!.detail as { errors: { path: string; code: string; message: string }[] }).errors;
+    // Page 2 is read once page 1 is painted (SPEC §10): its field is reported when it is read,
+    // in an event of its own (or with page 1's, had it been read by then).
+    const errors = invalid
+      .flatMap((e) => (e.detail as { errors: { path: string; code: string; message: string }[] }).errors)
+      .sort((a, b) => a.path.localeCompare(b.path));
+    expect(invalid.length).to.be.within(1, 2);
     expect(errors.map((e) => [e.path, e.code])).to.deep.equal([
       ['/fields/1', 'outside_page'],
       ['/fields/2', 'outside_page'],
