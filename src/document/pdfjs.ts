@@ -71,26 +71,33 @@ let warm: { workerSrc: string; ready: Promise<Warm> } | undefined;
 /**
  * Starts what every document needs before its bytes arrive — pdf.js's module, its worker (started
  * once and shared by the documents of the page) and the CSP check — so the loader can run it
- * alongside its network probes. Idempotent; a `configure()` pointing elsewhere starts afresh.
+ * alongside its network probes. The worker starts as soon as pdf.js's module is there, not after
+ * the CSP check (a HEAD of the worker's script, `probeWorker`): both go in parallel, and the
+ * document waits for both. Idempotent; a `configure()` pointing elsewhere starts afresh.
  */
 export function warmUp(): Promise<Warm> {
   const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
   if (warm?.workerSrc !== workerSrc) {
-    const ready = Promise.all([loadPdfJs(), probeWorker(workerSrc)]).then(([pdfjs, { useWasm, missing }]) => {
-      // Known missing: said before pdf.js tries it, because a worker that fails to load makes pdf.js
-      // fall back to a main-thread "fake worker" for the rest of the page's life, even once fixed.
-      if (missing !== undefined) throw assetsUnavailable(workerSrc, new Error(`HTTP ${missing}`));
+    const check = probeWorker(workerSrc);
+    const ready = loadPdfJs().then(async (pdfjs) => {
       pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-      const worker = new pdfjs.PDFWorker();
+      const started = startWorker(pdfjs, workerSrc);
+      const [{ useWasm, missing }, worker] = await Promise.all([
+        check,
+        started.then(
+          (w) => w,
+          (cause: unknown) => cause as Error,
+        ),
+      ]);
+      // Known missing: said with its HTTP status (the worker's own failure says less).
+      if (missing !== undefined) {
+        if (!(worker instanceof Error)) worker.destroy();
+        throw assetsUnavailable(workerSrc, new Error(`HTTP ${missing}`));
+      }
       // A worker that cannot load (404, wrong MIME type, CSP) is the host's setup, not the document:
-      // without this, pdf.js's "Setting up fake worker failed" would read as a damaged file.
-      return worker.promise.then(
-        () => ({ worker, useWasm, assetsBase }),
-        (cause: unknown) => {
-          worker.destroy();
-          throw assetsUnavailable(workerSrc, cause);
-        },
-      );
+      // without this, the failure would read as a damaged file.
+      if (worker instanceof Error) throw assetsUnavailable(workerSrc, worker);
+      return { worker, useWasm, assetsBase };
     });
     warm = { workerSrc, ready };
     ready.catch(() => {
@@ -101,6 +108,59 @@ export function warmUp(): Promise<Warm> {
     if (!w.worker.destroyed) return w;
     warm = undefined; // a worker that died (pdf.js destroys it on fatal errors) is replaced
     return warmUp();
+  });
+}
+
+/**
+ * pdf.js's worker in a `Worker` of our own, handed to pdf.js as its port: pdf.js starting it itself
+ * would, when it fails to load, fall back to a main-thread "fake worker" for the rest of the
+ * page's life, even once the host fixes the URL. Resolves once the worker said it is ready;
+ * rejects if its script does not load or run. Cross-origin, it is imported from a blob: wrapper,
+ * as pdf.js does (a worker's script must be same-origin).
+ */
+function startWorker(pdfjs: typeof PdfJs, workerSrc: string): Promise<PdfJs.PDFWorker> {
+  return new Promise((resolve, reject) => {
+    let raw: Worker;
+    let url = workerSrc;
+    try {
+      if (new URL(workerSrc, location.href).origin !== location.origin) {
+        url = URL.createObjectURL(new Blob([`await import(${JSON.stringify(new URL(workerSrc, location.href).href)});`], { type: 'text/javascript' }));
+      }
+      raw = new Worker(url, { type: 'module' });
+    } catch (cause) {
+      reject(cause instanceof Error ? cause : new Error(String(cause)));
+      return;
+    }
+    const done = new AbortController();
+    const finish = () => {
+      done.abort();
+      if (url !== workerSrc) URL.revokeObjectURL(url);
+    };
+    raw.addEventListener(
+      'message',
+      (e: MessageEvent<{ action?: string } | null>) => {
+        if (e.data?.action !== 'ready') return;
+        finish();
+        const worker = new pdfjs.PDFWorker({ port: raw } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
+        // pdf.js does not terminate a worker it was given: ours goes with its PDFWorker.
+        const destroy = worker.destroy.bind(worker);
+        worker.destroy = () => {
+          destroy();
+          raw.terminate();
+        };
+        resolve(worker);
+      },
+      { signal: done.signal },
+    );
+    raw.addEventListener(
+      'error',
+      (e) => {
+        finish();
+        raw.terminate();
+        reject(new Error(e.message || 'the worker script did not load'));
+      },
+      { signal: done.signal },
+    );
   });
 }
 

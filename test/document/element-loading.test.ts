@@ -52,11 +52,10 @@ describe('<jse-sign-request> loading', function () {
       size: bytes.length,
       type: 'pdf',
       pageCount: 2,
-      pages: [
-        { view: [50, 20, 550, 380], rotation: 270, width: 360, height: 500 },
-        { view: [0, 0, 595.28, 841.89], rotation: 0, width: 595.28, height: 841.89 },
-      ],
+      // The pages read by then (page 1): the others on demand (SPEC §10).
+      pages: [{ number: 1, view: [50, 20, 550, 380], rotation: 270, width: 360, height: 500 }],
     });
+    expect(await el.getPageInfo(2)).to.deep.equal({ number: 2, view: [0, 0, 595.28, 841.89], rotation: 0, width: 595.28, height: 841.89 });
     el.remove();
   });
 
@@ -73,7 +72,7 @@ describe('<jse-sign-request> loading', function () {
       size: png.length,
       type: 'image',
       pageCount: 1,
-      pages: [{ view: [0, 0, 841.89, 595.28], rotation: 0, width: 841.89, height: 595.28 }],
+      pages: [{ number: 1, view: [0, 0, 841.89, 595.28], rotation: 0, width: 841.89, height: 595.28 }],
     });
     el.remove();
   });

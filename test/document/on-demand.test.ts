@@ -5,7 +5,7 @@
  * the page count. Reads are counted on pdf.js's own `getPage`, bytes by the test server.
  */
 import { expect } from '@open-wc/testing';
-import { PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, type PDFRef, StandardFonts, rgb } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf } from '../../src/document/pdfjs.js';
 import { blankPdf } from './crafted.js';
