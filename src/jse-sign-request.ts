@@ -35,7 +35,7 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
  * @summary Electronic-signature request for one GED document.
  * @tag jse-sign-request
  *
- * @fires {JseReadyEvent} jse-ready - The document is loaded: `{ documentName, size, type, pageCount, pages }`.
+ * @fires {JseReadyEvent} jse-ready - Page 1 is painted (while hidden: the document is loaded): `{ documentName, size, type, pageCount, pages }`, `pages` the pages read so far (`getPageInfo(n)` reads the others).
  * @fires {JseStatusEvent} jse-status - Attached to an existing request: `{ request }`.
  * @fires {JseConnectRequiredEvent} jse-connect-required - The Jesignexpert account must be linked: `{ connectUrl }`.
  * @fires {JseConnectedEvent} jse-connected - The account is linked: `{ user }`.
