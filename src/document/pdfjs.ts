@@ -79,13 +79,14 @@ export function warmUp(): Promise<Warm> {
   const { workerSrc, assetsBase } = resolveAssets(new URL(PDFJS_DIR, import.meta.url).href);
   if (warm?.workerSrc !== workerSrc) {
     const check = probeWorker(workerSrc);
+    // The worker's script downloads and compiles while pdf.js's module does.
+    const started = startWorker(workerSrc);
     const ready = loadPdfJs().then(async (pdfjs) => {
       pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
-      const started = startWorker(pdfjs, workerSrc);
       const [{ useWasm, missing }, worker] = await Promise.all([
         check,
         started.then(
-          (w) => w,
+          (raw) => wrapWorker(pdfjs, raw),
           (cause: unknown) => cause as Error,
         ),
       ]);
@@ -102,6 +103,7 @@ export function warmUp(): Promise<Warm> {
     warm = { workerSrc, ready };
     ready.catch(() => {
       if (warm?.ready === ready) warm = undefined; // asked again next time
+      void started.then((raw) => raw.terminate(), () => undefined); // not left running unused
     });
   }
   return warm.ready.then((w) => {
@@ -116,9 +118,9 @@ export function warmUp(): Promise<Warm> {
  * would, when it fails to load, fall back to a main-thread "fake worker" for the rest of the
  * page's life, even once the host fixes the URL. Resolves once the worker said it is ready;
  * rejects if its script does not load or run. Cross-origin, it is imported from a blob: wrapper,
- * as pdf.js does (a worker's script must be same-origin).
+ * as pdf.js does (a worker's script must be same-origin). Needs nothing of pdf.js's module.
  */
-function startWorker(pdfjs: typeof PdfJs, workerSrc: string): Promise<PdfJs.PDFWorker> {
+function startWorker(workerSrc: string): Promise<Worker> {
   return new Promise((resolve, reject) => {
     let raw: Worker;
     let url = workerSrc;
@@ -141,14 +143,7 @@ function startWorker(pdfjs: typeof PdfJs, workerSrc: string): Promise<PdfJs.PDFW
       (e: MessageEvent<{ action?: string } | null>) => {
         if (e.data?.action !== 'ready') return;
         finish();
-        const worker = new pdfjs.PDFWorker({ port: raw } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
-        // pdf.js does not terminate a worker it was given: ours goes with its PDFWorker.
-        const destroy = worker.destroy.bind(worker);
-        worker.destroy = () => {
-          destroy();
-          raw.terminate();
-        };
-        resolve(worker);
+        resolve(raw);
       },
       { signal: done.signal },
     );
@@ -162,6 +157,18 @@ function startWorker(pdfjs: typeof PdfJs, workerSrc: string): Promise<PdfJs.PDFW
       { signal: done.signal },
     );
   });
+}
+
+/** pdf.js's handle on a worker started by `startWorker`. */
+function wrapWorker(pdfjs: typeof PdfJs, raw: Worker): PdfJs.PDFWorker {
+  const worker = new pdfjs.PDFWorker({ port: raw } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
+  // pdf.js does not terminate a worker it was given: ours goes with its PDFWorker.
+  const destroy = worker.destroy.bind(worker);
+  worker.destroy = () => {
+    destroy();
+    raw.terminate();
+  };
+  return worker;
 }
 
 const workerChecks = new Map<string, Promise<{ useWasm: boolean; missing?: number }>>();
