@@ -32,11 +32,6 @@ function unwatch(controller: LocalizeController): void {
   }
 }
 
-/** Language observers alive on the page (tests check they do not grow with pages): 0 or 1. */
-export function languageObserverCount(): number {
-  return shared ? 1 : 0;
-}
-
 /**
  * Picks the element's language: its own `lang`, else the closest ancestor's (across shadow roots),
  * and follows changes to either, so a host switching `<html lang>` switches the widget.

@@ -12,7 +12,6 @@ import { blankPdf } from './crafted.js';
 import '../../src/index.js';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
-import { languageObserverCount } from '../../src/i18n/localize-controller.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { inkPixels, nextEvent, pageCanvas, useInstalledPdfJs } from '../helpers/element.js';
 import { frame, mount, scroller } from '../viewer/helpers.js';
@@ -124,9 +123,11 @@ describe('page geometry on demand', function () {
   });
 
   it('getPageInfo reads one page, corrects its place without moving what is on screen', async () => {
-    const bytes = await book(40, { 30: [842, 595], 31: [400, 1200] });
+    // Not wider than page 1: the zoom (fit width, the widest page read) stays as it is.
+    const bytes = await book(40, { 30: [500, 400], 31: [400, 1200] });
     const { el, viewer } = await mount(await serve(bytes, 'mixte.pdf'), { width: 1000, height: 700 });
     // Look at page 35: pages 30 and 31 above are laid out as A4 until read.
+    const scale = viewer.scale;
     await viewer.scrollToPage(35);
     // A scroll of the user's own: the spot on screen is then what is kept, not "page 35 at the top".
     scroller(viewer).scrollBy({ top: 150, behavior: 'instant' });
@@ -137,7 +138,7 @@ describe('page geometry on demand', function () {
     const heightBefore = scroller(viewer).scrollHeight;
     asked.length = 0;
     const info = await el.getPageInfo(30);
-    expect(info).to.deep.equal({ number: 30, view: [0, 0, 842, 595], rotation: 0, width: 842, height: 595 });
+    expect(info).to.deep.equal({ number: 30, view: [0, 0, 500, 400], rotation: 0, width: 500, height: 400 });
     expect(await el.getPageInfo(31)).to.include({ number: 31, width: 400, height: 1200 });
     expect(asked.filter((n) => n === 30 || n === 31)).to.deep.equal([30, 31]);
     await viewer.whenIdle();
@@ -145,6 +146,7 @@ describe('page geometry on demand', function () {
     // The content changed height (page 30 is shorter, 31 taller)…
     expect(scroller(viewer).scrollHeight).to.not.be.closeTo(heightBefore, 1);
     // …and page 35 did not move on screen.
+    expect(viewer.scale).to.equal(scale);
     expect(box()).to.be.closeTo(before, 1);
     // Pages it does not have, and no document.
     const wrong = await el.getPageInfo(41).then(
@@ -219,12 +221,29 @@ describe('page geometry on demand', function () {
 
   it('a 1,000-page document has hardly more DOM than a 10-page one, and one language observer', async () => {
     const nodes: number[] = [];
-    for (const count of [10, 1000]) {
-      const { el, viewer } = await mount(await serve(await makePdf(Array.from({ length: count }, () => ({}))), `${count}.pdf`));
-      await viewer.whenIdle();
-      nodes.push(shadowNodes(el.shadowRoot!));
-      expect(languageObserverCount()).to.equal(1);
-      el.remove();
+    // MutationObservers watching the whole document (the language observers), by observer.
+    const documentWide = new Set<MutationObserver>();
+    const observe = MutationObserver.prototype.observe;
+    MutationObserver.prototype.observe = function (this: MutationObserver, target: Node, options?: MutationObserverInit) {
+      if (target === document.documentElement && options?.subtree) documentWide.add(this);
+      return observe.call(this, target, options);
+    };
+    try {
+      for (const count of [10, 1000]) {
+        documentWide.clear();
+        const { el, viewer } = await mount(await serve(await makePdf(Array.from({ length: count }, () => ({}))), `${count}.pdf`));
+        // Scroll a little way in: layers come and go with the pages near the view.
+        for (let i = 0; i < 5; i++) {
+          scroller(viewer).scrollBy({ top: 900, behavior: 'instant' });
+          await frame();
+        }
+        await viewer.whenIdle();
+        nodes.push(shadowNodes(el.shadowRoot!));
+        expect(documentWide.size, `document-wide observers, ${count} pages`).to.be.at.most(1);
+        el.remove();
+      }
+    } finally {
+      MutationObserver.prototype.observe = observe;
     }
     expect(nodes[1], `shadow-tree nodes: 10 pages ${nodes[0]}, 1,000 pages ${nodes[1]}`).to.be.at.most(nodes[0]! * 1.5);
   });
