@@ -7,13 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { makePdf, serve } from './helpers/documents.js';
 import { cspReports, openFrame, showIn } from './helpers/frames.js';
-
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; !check(); i++) {
-    if (i > 500) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from './helpers/wait.js';
 
 describe('the editing UI under a strict Content-Security-Policy', function () {
   this.timeout(30000);

@@ -12,6 +12,7 @@ import { makePdf, serve } from '../helpers/documents.js';
 import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
 import { encryptedPdf } from './crafted.js';
 import { canvasImage } from './images.js';
+import { until } from '../helpers/wait.js';
 
 /** The element's limits as the account step will set them from `/me`. */
 const setLimits = (el: JseSignRequest, limits: Partial<DocumentLimits>) =>
@@ -20,13 +21,6 @@ const setLimits = (el: JseSignRequest, limits: Partial<DocumentLimits>) =>
 const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
 const button = (el: JseSignRequest, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
-
-async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
-  for (let waited = 0; !check(); waited += 20) {
-    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function mount(src: string, lang = 'fr'): Promise<JseSignRequest> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
