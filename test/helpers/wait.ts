@@ -5,13 +5,15 @@
  */
 
 /**
- * Resolves with `check()`'s first truthy value, polling every 20 ms; rejects naming `what` after
+ * Resolves with `check()`'s first truthy value (awaited: a check may ask the server), polling every 20 ms; rejects naming `what` after
  * `ms` (default 30 s: on a loaded machine the test's own timeout is the real limit).
  */
-export async function until<T>(check: () => T | false | null | undefined | 0 | '', what: string, ms = 30000): Promise<T> {
+type Falsy = false | null | undefined | 0 | '';
+
+export async function until<T>(check: () => T | Falsy | Promise<T | Falsy>, what: string, ms = 30000): Promise<T> {
   const end = performance.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
