@@ -12,6 +12,7 @@ import { RECENT_KEY } from '../../src/signers/recent.js';
 import type { SignersPanel } from '../../src/signers/signers-panel.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
+import { until } from '../helpers/wait.js';
 
 let url: string;
 
@@ -119,8 +120,7 @@ describe('<jse-sign-request> — signers panel wiring', () => {
     };
     await el.updateComplete;
     await sendKeys({ type: 'e' });
-    await new Promise((r) => setTimeout(r, 350));
-    await panel.updateComplete;
+    await until(() => panel.shadowRoot!.querySelector('[role="option"] .email')?.textContent === 'zoe.async@exemple.fr', 'the async answer shown');
     expect(asked).to.deep.equal(['zoe']);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
