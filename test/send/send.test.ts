@@ -10,6 +10,7 @@ import { openPdf } from '../../src/document/pdfjs.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { nextEvent } from '../helpers/element.js';
 import { input, pointIn } from '../helpers/input.js';
+import { frames } from '../helpers/wait.js';
 import {
   confirmDialog,
   marie,
@@ -42,7 +43,7 @@ async function chooseSigner(el: JseSignRequest, id: string): Promise<void> {
 async function clickPage(el: JseSignRequest, n: number, fx: number, fy: number): Promise<{ x: number; y: number }> {
   const viewer = viewerOf(el);
   await viewer.scrollToPage(n);
-  await new Promise((r) => setTimeout(r, 150));
+  await frames(); // scrolled, laid out and painted where the click will land
   const box = pageBox(el, n).getBoundingClientRect();
   const clip = viewer.getBoundingClientRect();
   const top = Math.max(box.top, clip.top);
