@@ -52,6 +52,8 @@ export class DocumentController implements ReactiveController {
   #close?: () => void;
   /** Pages the viewer could not draw before `jse-ready`: reported right after it (the document did open). */
   #heldPageErrors?: JseError[];
+  /** Stops waiting for the first paint of a document no longer shown. */
+  #stopWaiting?: () => void;
 
   constructor(
     private readonly host: DocumentHost,
@@ -67,6 +69,7 @@ export class DocumentController implements ReactiveController {
   hostDisconnected(): void {
     this.#generation++;
     this.#abort?.abort();
+    this.#stopWaiting?.();
     if (this.phase.kind === 'password') this.phase.answer(undefined);
     this.#close?.();
     this.#close = undefined;
@@ -118,6 +121,7 @@ export class DocumentController implements ReactiveController {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
     this.#abort?.abort();
+    this.#stopWaiting?.();
     if (this.phase.kind === 'password') this.phase.answer(undefined);
     const abort = new AbortController();
     this.#abort = abort;
@@ -206,8 +210,10 @@ export class DocumentController implements ReactiveController {
       const done = () => {
         viewer.removeEventListener(PAINTED_EVENT, done);
         sizes.disconnect();
+        this.#stopWaiting = undefined;
         resolve();
       };
+      this.#stopWaiting = done; // resolving then is harmless: the load that waited is no longer current
       viewer.addEventListener(PAINTED_EVENT, done);
       const sizes = new ResizeObserver(() => {
         if (hidden()) done();
