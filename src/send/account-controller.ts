@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyClient } from '../api/client.js';
 import { type JseError, toJseError } from '../api/errors.js';
 import type { Limits, Person } from '../api/types.js';
+import { timing } from '../internal/timing.js';
 
 export type AccountState =
   | { kind: 'unknown' }
@@ -26,15 +27,14 @@ export interface AccountCallbacks {
   /** `/me` answered connected; `linked` is true when it was not connected before (the user just linked it). */
   onConnected(user: Person, limits: Limits, linked: boolean): void;
   onError(error: JseError): void;
+  /** Between two `/me` checks while the connect step is shown, in ms; default src/internal/timing.ts's (2 s). */
+  pollInterval?: number;
 }
 
 export const CONNECT_MESSAGE = 'jse:connected';
 export const CONNECT_CHANNEL = 'jse-connect';
 
 export class AccountController implements ReactiveController {
-  /** How often `/me` is asked while the connect step is shown (SPEC: 2 s). Tests may shorten it. */
-  static pollInterval = 2000;
-
   state: AccountState = { kind: 'unknown' };
   #abort?: AbortController;
   #watch?: { stop(): void };
@@ -136,7 +136,7 @@ export class AccountController implements ReactiveController {
         if ((event.data as { type?: unknown } | null)?.type === CONNECT_MESSAGE) recheck();
       };
     }
-    const timer = setInterval(recheck, AccountController.pollInterval);
+    const timer = setInterval(recheck, this.callbacks.pollInterval ?? timing.connectPoll);
     this.#watch = {
       stop: () => {
         stopped = true;
