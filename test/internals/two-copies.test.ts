@@ -7,21 +7,26 @@ import { expect } from '@open-wc/testing';
 import { makePdf, serve } from '../helpers/documents.js';
 import { inkPixels, nextEvent, PDFJS_DIST } from '../helpers/element.js';
 
-type ElementModule = typeof import('../../src/element.js');
-type Parts = {
-  viewer: typeof import('../../src/viewer/document-viewer.js').DocumentViewer;
-  layer: typeof import('../../src/placement/placement-layer.js').PlacementLayer;
-  panel: typeof import('../../src/signers/signers-panel.js').SignersPanel;
-};
+import type * as ElementEntry from '../../src/element.js';
+import type * as ViewerModule from '../../src/viewer/document-viewer.js';
+import type * as LayerModule from '../../src/placement/placement-layer.js';
+import type * as PanelModule from '../../src/signers/signers-panel.js';
+
+type ElementModule = typeof ElementEntry;
+interface Parts {
+  viewer: typeof ViewerModule.DocumentViewer;
+  layer: typeof LayerModule.PlacementLayer;
+  panel: typeof PanelModule.SignersPanel;
+}
 
 async function loadCopy(name: string): Promise<{ mod: ElementModule; parts: Parts }> {
   const base = `/__copy/${name}/src/`;
   const mod = (await import(`${base}element.ts`)) as ElementModule;
   mod.configure({ assetsBase: PDFJS_DIST });
   const [viewer, layer, panel] = await Promise.all([
-    import(`${base}viewer/document-viewer.ts`) as Promise<typeof import('../../src/viewer/document-viewer.js')>,
-    import(`${base}placement/placement-layer.ts`) as Promise<typeof import('../../src/placement/placement-layer.js')>,
-    import(`${base}signers/signers-panel.ts`) as Promise<typeof import('../../src/signers/signers-panel.js')>,
+    import(`${base}viewer/document-viewer.ts`) as Promise<typeof ViewerModule>,
+    import(`${base}placement/placement-layer.ts`) as Promise<typeof LayerModule>,
+    import(`${base}signers/signers-panel.ts`) as Promise<typeof PanelModule>,
   ]);
   return { mod, parts: { viewer: viewer.DocumentViewer, layer: layer.PlacementLayer, panel: panel.SignersPanel } };
 }
