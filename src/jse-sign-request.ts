@@ -83,6 +83,8 @@ export class JseSignRequest extends LitElement {
   /**
    * URL of the file to sign (PDF, PNG or JPEG). Setting another URL opens another document with
    * its own draft: the previous document's draft stays in this tab's session and comes back with it.
+   * A draft belongs to `document-id` when set, else to this URL without its signature parameters
+   * (presigned `X-Amz-*` and the like), so a fresh presigned URL of the same file keeps its draft.
    */
   @property({ reflect: true })
   get src(): string {
