@@ -11,6 +11,7 @@ import type * as ElementEntry from '../../src/element.js';
 import type * as ViewerModule from '../../src/viewer/document-viewer.js';
 import type * as LayerModule from '../../src/placement/placement-layer.js';
 import type * as PanelModule from '../../src/signers/signers-panel.js';
+import type * as PartsModule from '../../src/internal/parts.js';
 
 type ElementModule = typeof ElementEntry;
 interface Parts {
@@ -31,15 +32,6 @@ async function loadCopy(name: string): Promise<{ mod: ElementModule; parts: Part
   return { mod, parts: { viewer: viewer.DocumentViewer, layer: layer.PlacementLayer, panel: panel.SignersPanel } };
 }
 
-/** The part `tag` in `el`'s shadow root once it is an instance of one of `classes`. */
-async function upgraded(el: Element, tag: string, classes: ReadonlyArray<abstract new () => Element>): Promise<Element> {
-  for (;;) {
-    const part = el.shadowRoot?.querySelector(tag);
-    if (part && classes.some((c) => part instanceof c)) return part;
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-}
-
 describe('two copies of the package on one page', () => {
   it('each element renders a document with its own copy’s parts', async () => {
     const a = await loadCopy('a');
@@ -48,20 +40,30 @@ describe('two copies of the package on one page', () => {
     customElements.define('copy-a-sign-request', a.mod.JseSignRequest);
     customElements.define('copy-b-sign-request', b.mod.JseSignRequest);
     const src = await serve(await makePdf([{ label: 'Two copies' }]));
+    // Copy a's parts load first (as when its element was used first on the page).
+    const partsOfA = '/__copy/a/src/internal/parts.ts';
+    await ((await import(partsOfA)) as typeof PartsModule).defineParts();
     const els = ['copy-a-sign-request', 'copy-b-sign-request'].map((tag) => {
       const el = document.createElement(tag) as InstanceType<ElementModule['JseSignRequest']>;
       el.style.width = '600px';
-      el.src = src;
       return el;
     });
-    const ready = els.map((el) => nextEvent(el, 'jse-ready', 30000));
+    // Copy b's element opens a document first: are its parts its own?
     document.body.append(...els);
     try {
-      // The signers panels come while the documents load: whose are they?
-      const panels = await Promise.all(els.map((el) => upgraded(el, 'jse-signers-panel', [a.parts.panel, b.parts.panel])));
-      expect(panels[0], 'copy a’s panel').to.be.instanceOf(a.parts.panel);
-      expect(panels[1], 'copy b’s panel').to.be.instanceOf(b.parts.panel);
-      await Promise.all(ready);
+      const readyB = nextEvent(els[1]!, 'jse-ready', 30000);
+      els[1]!.src = src;
+      // The panel shows while the document loads: whose is it, once copy b's parts are defined too?
+      const partsOfB = '/__copy/b/src/internal/parts.ts';
+      await ((await import(partsOfB)) as typeof PartsModule).defineParts();
+      await els[1]!.updateComplete;
+      const panelB = els[1]!.shadowRoot!.querySelector('jse-signers-panel');
+      expect(panelB, 'copy b’s panel').to.be.instanceOf(b.parts.panel);
+      expect(panelB, 'copy b’s panel').not.to.be.instanceOf(a.parts.panel);
+      await readyB;
+      const readyA = nextEvent(els[0]!, 'jse-ready', 30000);
+      els[0]!.src = src;
+      await readyA;
       for (const [el, own, other] of [
         [els[0]!, a.parts, b.parts],
         [els[1]!, b.parts, a.parts],
