@@ -63,7 +63,7 @@ describe('signed document download failure', () => {
     // Every attempt, retries included, answers 503.
     sandbox.faults.failWith('signed-document', 503, { times: Infinity });
     query<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error', 1200);
+    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error');
     await statusView(el).updateComplete;
 
     const errors = events.filter((e) => e.type === 'jse-error');
@@ -79,7 +79,7 @@ describe('signed document download failure', () => {
     const { el, events } = await signedRequest({ lang: 'en' });
     sandbox.faults.failWith('signed-document', 503, { times: Infinity });
     query<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error', 1200);
+    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error');
     await statusView(el).updateComplete;
     const expected = 'The signed document could not be downloaded: The signing service is not answering. Try again in a moment.';
     expect(events.find((e) => e.type === 'jse-error')!.detail.message).to.equal(expected);
