@@ -355,7 +355,13 @@ window.bench = {
         const r = p.getBoundingClientRect();
         return r.bottom > view.top && r.top < view.bottom && r.right > view.left && r.left < view.right;
       });
-      blanks.push({ at: Math.round(box.scrollTop), inView: inView.length, blank: inView.filter((p) => !canvasesIn(p).some(inked)).length });
+      const blank = inView.filter((p) => !canvasesIn(p).some(inked));
+      // What a blank page was: how much of it showed, and its canvases (size, visible).
+      const why = blank.map((p) => {
+        const r = p.getBoundingClientRect();
+        return { page: pages().indexOf(p) + 1, shownPx: Math.round(Math.min(r.bottom, view.bottom) - Math.max(r.top, view.top)), canvases: canvasesIn(p).map((c) => `${c.width}x${c.height}${c.checkVisibility() ? '' : ' hidden'}`) };
+      });
+      blanks.push({ at: Math.round(box.scrollTop), inView: inView.length, blank: blank.length, why });
       next++;
       last = performance.now();
     }

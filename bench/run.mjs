@@ -17,7 +17,7 @@
 //
 // Env: BENCH_RUNS (3), BENCH_IDLE_RUNS (1: runs per variant and file that also wait for the idle
 // bytes), BENCH_IDLE_MS (3000), BENCH_SCROLL_SECONDS (30), BENCH_SCROLL_STEP_MS (40: at best),
-// BENCH_SCROLL_STOPS (16), BENCH_GZIP (1:
+// BENCH_SCROLL_STOPS (16), BENCH_SCROLL_VARIANTS (element,viewer), BENCH_GZIP (1:
 // scripts served gzip as a real server would; 0: raw), BENCH_ONLY (comma list of first, scroll,
 // dom, drag, bundle), BENCH_FILES (a4,book), BENCH_VARIANTS (naive,viewer,pdfjs,element),
 // BENCH_TRACE (1: a Chrome trace of one cold run of pdf.js alone and of the element on the A4
@@ -377,11 +377,13 @@ if (ONLY.has('first')) {
 if (TRACE) results.trace = await traceRuns();
 
 if (ONLY.has('scroll')) {
-  const element = await scrollRun('element');
-  log(`scroll element: peak ${(element.peak.inDom / 2 ** 20).toFixed(0)} MiB, largest ${(element.peak.largest / 1e6).toFixed(1)} MP, ${element.steps} steps in ${element.ms.toFixed(0)} ms (sampling ${element.sampling.toFixed(0)}), box ${JSON.stringify(element.box)}`);
-  const viewer = await scrollRun('viewer');
-  log(`scroll viewer: peak ${(viewer.peak.inDom / 2 ** 20).toFixed(0)} MiB, largest ${(viewer.peak.largest / 1e6).toFixed(1)} MP, ${viewer.steps} steps in ${viewer.ms.toFixed(0)} ms (sampling ${viewer.sampling.toFixed(0)}), box ${JSON.stringify(viewer.box)}`);
-  results.scroll = { element, viewer };
+  results.scroll = {};
+  for (const variant of list('BENCH_SCROLL_VARIANTS', ['element', 'viewer'])) {
+    const s = await scrollRun(variant);
+    for (const b of s.blanks.filter((x) => x.blank)) log(`scroll ${variant}: blank at ${b.at} px:`, JSON.stringify(b.why));
+    log(`scroll ${variant}: peak ${(s.peak.inDom / 2 ** 20).toFixed(0)} MiB, largest ${(s.peak.largest / 1e6).toFixed(1)} MP, ${s.steps} steps in ${s.ms.toFixed(0)} ms (sampling ${s.sampling.toFixed(0)}), box ${JSON.stringify(s.box)}`);
+    results.scroll[variant] = s;
+  }
 }
 
 async function scrollRun(variant) {
@@ -571,7 +573,7 @@ function report(res) {
       judge.push([`PDF bytes while idle 3 s (${file})`, idle === undefined ? '—' : `${idle} B`, '0', met(idle === undefined ? undefined : idle === 0)]);
     }
   }
-  if (res.scroll) {
+  if (res.scroll?.element && res.scroll.viewer) {
     const { element: e, viewer: v } = res.scroll;
     const blank = (s) => `${s.blanks.reduce((n, b) => n + b.blank, 0)} of ${s.blanks.reduce((n, b) => n + b.inView, 0)} (${s.blanks.length} stops)`;
     out.push('');
@@ -583,7 +585,8 @@ function report(res) {
       out.push(`| ${name} | ${mib(s.peak.inDom)} | ${mib(s.peak.all)} | ${(s.peak.largest / 1e6).toFixed(1)} MP | ${s.peak.count} | ${blank(s)} | ${s.paints} | ${(s.ms / 1000).toFixed(1)} s |`);
     }
     out.push(`| element / viewer | ${times(e.peak.inDom, v.peak.inDom)} | ${times(e.peak.all, v.peak.all)} | | | | | |`);
-    judge.push(["canvas peak ≤ 1/3 of pdf.js's viewer (≤ 102 MiB)", `${mib(e.peak.inDom)} = ${times(e.peak.inDom, v.peak.inDom)}`, '≤ 0.33×', met(e.peak.inDom / v.peak.inDom <= 1 / 3)]);
+    judge.push(["canvas peak ≤ 1/3 of pdf.js's viewer on the same scroll", `${mib(e.peak.inDom)} = ${times(e.peak.inDom, v.peak.inDom)} of ${mib(v.peak.inDom)}`, '≤ 0.33×', met(e.peak.inDom / v.peak.inDom <= 1 / 3)]);
+    judge.push(['canvas peak ≤ 102 MiB (the issue\'s third of the 306 MiB it measured for the viewer)', mib(e.peak.inDom), '≤ 102 MiB', met(e.peak.inDom <= 102 * 2 ** 20)]);
     judge.push(['blank pages in view 1 s after scrolling stops', blank(e), '0', met(e.blanks.every((b) => b.blank === 0))]);
     judge.push(['every canvas ≤ 16.7 MP', `largest ${(e.peak.largest / 1e6).toFixed(1)} MP`, '≤ 16.7 MP', met(e.peak.largest <= 4096 * 4096)]);
   }
