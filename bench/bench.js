@@ -280,7 +280,7 @@ const opened = variant ? variants[variant]() : Promise.resolve({});
 window.bench = {
   /** Times since the bench module started (the variant's work starts there), and the wall clock of page 1. */
   async firstPage() {
-    const r = await opened;
+    const r = await Promise.race([opened, sleep(90000).then(() => Promise.reject(new Error('page 1 not painted in 90 s')))]);
     return { ...r, ms: r.painted - T0, startWall: performance.timeOrigin + T0, paintedWall: performance.timeOrigin + r.painted, ready: r.ready && r.ready - T0 };
   },
 
@@ -365,7 +365,9 @@ window.bench = {
       next++;
       last = performance.now();
     }
-    return { box: { width: box.offsetWidth, height: box.offsetHeight }, peak, blanks, steps, ms: performance.now() - t, sampling, paints: counters.paints - paintsBefore, scrollHeight: box.scrollHeight, reachedBottom: Math.abs(box.scrollTop - end) < 2 };
+    globalThis.gc?.();
+    const heap = performance.memory?.usedJSHeapSize ?? 0;
+    return { box: { width: box.offsetWidth, height: box.offsetHeight }, heap, peak, blanks, steps, ms: performance.now() - t, sampling, paints: counters.paints - paintsBefore, scrollHeight: box.scrollHeight, reachedBottom: Math.abs(box.scrollTop - end) < 2 };
   },
 
   /** DOM nodes in the element's shadow trees and the observers of the page. */
