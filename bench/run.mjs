@@ -20,7 +20,7 @@
 // BENCH_SCROLL_STOPS (16), BENCH_SCROLL_VARIANTS (element,viewer), BENCH_GZIP (1:
 // scripts served gzip as a real server would; 0: raw), BENCH_ONLY (comma list of first, scroll,
 // dom, drag, bundle), BENCH_FILES (a4,book), BENCH_VARIANTS (naive,viewer,pdfjs,element),
-// BENCH_TRACE (1: a Chrome trace of one cold run of pdf.js alone and of the element on the A4
+// BENCH_TRACE (1: a Chrome trace of one cold run of pdf.js alone and of the element on each
 // file, summarised), BENCH_JSON (a path: all raw results written there), CHROME_PATH.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -462,19 +462,19 @@ function bundleWeight() {
 }
 
 /**
- * One traced cold run of pdf.js alone and of the element on the A4 file: when the scripts and the
+ * One traced cold run of pdf.js alone and of the element on each file: when the scripts and the
  * PDF were requested (the tab's network log), and what the main thread did until page 1 (the
  * trace's tasks on the page's main thread, from the bench script's start mark).
  */
 async function traceRuns() {
   const out = {};
-  for (const variant of ['pdfjs', 'element']) {
-    const run = `trace-${variant}`;
+  for (const [file, variant] of FILES.flatMap((f) => ['pdfjs', 'element'].map((v) => [f, v]))) {
+    const run = `trace-${file}-${variant}`;
     const tab = await openTab({ throttle: true, run });
-    const file = path.join(cacheDir, `${run}.json`);
+    const traceFile = path.join(cacheDir, `${run}.json`);
     try {
-      await tab.page.tracing.start({ path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
-      await tab.page.goto(`${origin}/bench/page.html?variant=${variant}&file=a4&run=${run}${boxQuery}`, { waitUntil: 'domcontentloaded' });
+      await tab.page.tracing.start({ path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
+      await tab.page.goto(`${origin}/bench/page.html?variant=${variant}&file=${file}&run=${run}${boxQuery}`, { waitUntil: 'domcontentloaded' });
       const r = await tab.page.evaluate(() => window.bench.firstPage());
       await tab.page.tracing.stop();
       const at = (re, method = 'GET') => {
@@ -482,7 +482,7 @@ async function traceRuns() {
         return hit && hit.wall - r.startWall;
       };
       const pdf = [...tab.requests.values()].filter((q) => q.url.includes('/__bench/') && q.wall <= r.paintedWall).map((q) => q.wall - r.startWall);
-      out[variant] = {
+      (out[file] ??= {})[variant] = {
         ms: r.ms,
         steps: {
           'pdf.js script requested': at(/\/pdf\.min\.mjs$|\/standalone\/pdf-[\w-]+\.js$/),
@@ -491,11 +491,11 @@ async function traceRuns() {
           'first PDF request': Math.min(...pdf),
           'last PDF request before page 1': Math.max(...pdf),
           ...(r.detectorMs === undefined ? {} : { "the bench's own page-1 polling (main thread)": r.detectorMs }),
-          ...mainThread(JSON.parse(readFileSync(file, 'utf8')), r.ms),
+          ...mainThread(JSON.parse(readFileSync(traceFile, 'utf8')), r.ms),
         },
-        file,
+        traceFile,
       };
-      log(`trace ${variant}:`, JSON.stringify(out[variant]));
+      log(`trace ${file} ${variant}:`, JSON.stringify(out[file][variant]));
     } finally {
       await tab.page.close();
     }
@@ -513,12 +513,17 @@ function mainThread(trace, ms) {
   const on = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.ts < to && e.ts + e.dur > from);
   const clip = (e) => (Math.min(e.ts + e.dur, to) - Math.max(e.ts, from)) / 1000;
   const sum = (names) => on.filter((e) => names.includes(e.name)).reduce((n, e) => n + clip(e), 0);
+  // The biggest kinds of traced work (nested events count in their parents too): for the log.
+  const kinds = new Map();
+  for (const e of on) if (e.name !== 'RunTask') kinds.set(e.name, (kinds.get(e.name) ?? 0) + clip(e));
+  log('main thread, top kinds of work (ms):', JSON.stringify([...kinds].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => [k, Math.round(v)])));
   return {
     'main thread busy until page 1': sum(['RunTask']),
     '… compiling and running module scripts': sum(['v8.compileModule', 'v8.evaluateModule', 'EvaluateScript']),
+    '… promise jobs (microtasks)': sum(['RunMicrotasks']),
+    "… messages (from pdf.js's worker)": sum(['HandlePostMessage']),
     '… style and layout': sum(['UpdateLayoutTree', 'Layout']),
-    '… paint': sum(['Paint', 'PrePaint']),
-    '… JavaScript callbacks (tasks, messages, events)': sum(['FunctionCall', 'TimerFire', 'EventDispatch']),
+    '… prepaint, paint, commit': sum(['PrePaint', 'Paint', 'Commit']),
     '… animation frame callbacks': sum(['FireAnimationFrame']),
   };
 }
@@ -613,16 +618,16 @@ function report(res) {
     out.push('');
     out.push(`## Bundle: loaded up front ${(res.bundle.upFront / 1e3).toFixed(0)} kB gzip vs all it may load (pdf.js and its worker, pdf-lib, the parts) ${(res.bundle.all / 1e3).toFixed(0)} kB → ${times(res.bundle.upFront, res.bundle.all)}`);
   }
-  if (res.trace) {
+  for (const [file, t] of Object.entries(res.trace ?? {})) {
     out.push('');
-    out.push('## Trace (one cold run each, A4 file, throttled; ms from the bench script\'s start)');
+    out.push(`## Trace (one cold run each, ${file} file, throttled; ms from the bench script's start)`);
     out.push('');
     out.push('| step | pdf.js alone | element |');
     out.push('|---|---|---|');
-    const keys = Object.keys(res.trace.element?.steps ?? res.trace.pdfjs?.steps ?? {});
-    const f = (x) => (typeof x === 'number' ? x.toFixed(0) : '—');
-    for (const k of keys) out.push(`| ${k} | ${f(res.trace.pdfjs?.steps[k])} | ${f(res.trace.element?.steps[k])} |`);
-    out.push(`| page 1 painted | ${f(res.trace.pdfjs?.ms)} | ${f(res.trace.element?.ms)} |`);
+    const keys = [...new Set([...Object.keys(t.pdfjs?.steps ?? {}), ...Object.keys(t.element?.steps ?? {})])];
+    const f = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(0) : '—');
+    for (const k of keys) out.push(`| ${k} | ${f(t.pdfjs?.steps[k])} | ${f(t.element?.steps[k])} |`);
+    out.push(`| page 1 painted | ${f(t.pdfjs?.ms)} | ${f(t.element?.ms)} |`);
   }
   if (judge.length) {
     out.push('');
