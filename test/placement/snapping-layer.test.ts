@@ -89,16 +89,22 @@ describe('snapping in <jse-placement-layer>', () => {
         const from = pointIn(b.el);
         const to = { x: from.x + dx, y: from.y + dy };
         await input({ type: 'mouse', action: 'move', ...from }, { type: 'mouse', action: 'down', ...from }, { type: 'mouse', action: 'move', ...to, steps: 10 });
+        let vertical: { left: number; height: number; border: string }[];
+        try {
+          await settle(m);
+          // While the pointer is down: vertical guides drawn in the layer (read now, checked once the button is up).
+          vertical = guides(m)
+            .filter((g) => g.classList.contains('x'))
+            .map((g) => ({ left: g.getBoundingClientRect().left, height: g.getBoundingClientRect().height, border: getComputedStyle(g).borderLeftStyle }));
+        } finally {
+          await input({ type: 'mouse', action: 'up', ...to });
+        }
         await settle(m);
-        // While the pointer is down: a vertical guide on A's left edge, drawn in the layer.
-        const vertical = guides(m).filter((g) => g.classList.contains('x'));
         expect(vertical.length, 'vertical guides').to.be.at.least(1);
         const aLeft = a.el.getBoundingClientRect().left;
-        expect(vertical.some((g) => Math.abs(g.getBoundingClientRect().left - aLeft) < 1), 'a guide on A’s left edge').to.equal(true);
-        expect(getComputedStyle(vertical[0]!).borderLeftStyle).to.equal('dashed');
-        expect(vertical[0]!.getBoundingClientRect().height).to.be.greaterThan(50);
-        await input({ type: 'mouse', action: 'up', ...to });
-        await settle(m);
+        expect(vertical.some((g) => Math.abs(g.left - aLeft) < 1), 'a guide on A’s left edge').to.equal(true);
+        expect(vertical[0]!.border).to.equal('dashed');
+        expect(vertical[0]!.height).to.be.greaterThan(50);
         expect(guides(m), 'no guide after the drop').to.have.length(0);
         // In PDF points: B is where pdf.js puts the rectangle whose left edge is A's.
         const field = m.draft.field(b.key)!;
@@ -119,9 +125,12 @@ describe('snapping in <jse-placement-layer>', () => {
         let guidesSeen = 0;
         await withAlt(async () => {
           await input({ type: 'mouse', action: 'move', ...from }, { type: 'mouse', action: 'down', ...from }, { type: 'mouse', action: 'move', ...to, steps: 10 });
-          await settle(m);
-          guidesSeen = guides(m).length;
-          await input({ type: 'mouse', action: 'up', ...to });
+          try {
+            await settle(m);
+            guidesSeen = guides(m).length;
+          } finally {
+            await input({ type: 'mouse', action: 'up', ...to });
+          }
         });
         await settle(m);
         expect(guidesSeen, 'guides during an Alt drag').to.equal(0);
