@@ -47,7 +47,7 @@ export function propertiesToggle(v: FieldPropertiesView) {
     title=${v.t('field.props')}
     @click=${() => v.toggle()}
   >
-    <span aria-hidden="true">mm</span><span class="hint">${v.t('field.props')}</span>
+    <span aria-hidden="true">mm</span><span class="sr">${v.t('field.props')}</span>
   </button>`;
 }
 

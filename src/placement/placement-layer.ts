@@ -247,12 +247,32 @@ export class PlacementLayer extends LitElement {
     .tools {
       align-items: center;
     }
+    .props-toggle {
+      position: relative;
+    }
+    .props-toggle .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .tools.start {
+      right: auto;
+      left: 0;
+    }
+    /* As wide as the actions' row: the properties (no width of their own) go below it. */
     .tools:has(.props) {
       flex-wrap: wrap;
       width: max-content;
-      max-width: 26rem;
+    }
+    /* While a field is dragged its tools step aside, so the guides and the neighbours stay in sight. */
+    .field.dragging .tools {
+      visibility: hidden;
     }
     .props {
+      contain: inline-size;
       display: flex;
       flex: 1 0 100%;
       flex-wrap: wrap;
@@ -693,6 +713,8 @@ export class PlacementLayer extends LitElement {
           // Open, the properties take a second row of the tools.
           const room = this.propsOpen ? 120 : 48;
           const toolsAbove = r.y + r.height + room > shown.height && r.y > room;
+          // Near the page's left edge the tools open rightwards, so they stay over the page.
+          const toolsStart = r.x + r.width < 400 && shown.width - r.x > r.x + r.width;
           const kind = fieldKind(field);
           const props: FieldPropertiesView = {
             t,
@@ -727,7 +749,7 @@ export class PlacementLayer extends LitElement {
             <span class="initials" aria-hidden="true">${initials}</span>
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
             ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            <div class="tools ${toolsAbove ? 'above' : ''}" ?hidden=${draft.readOnly}>
+            <div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}" ?hidden=${draft.readOnly}>
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
