@@ -33,7 +33,7 @@ import {
 import { initialsOf, signerColor } from './palette.js';
 import { fieldProperties, propertiesToggle, type FieldPropertiesView, type PropertyError } from './field-properties.js';
 import { formatMm, parseMm, rangeOf, withDimension, type Dimension } from './properties.js';
-import { SNAP_THRESHOLD_PX, guideBox, snapLines, snapMove, snapResize, type Guide } from './snapping.js';
+import { SNAP_THRESHOLD_PX, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize, type Guide } from './snapping.js';
 
 /** Below this distance (CSS px) a press is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -521,10 +521,10 @@ export class PlacementLayer extends LitElement {
       case 'press':
         if (e.pointerType === 'touch' || Math.hypot(delta.x, delta.y) < DRAG_THRESHOLD) return;
         this.#gesture = { ...g, kind: 'draw' };
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
+        this.preview = this.#drawing(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, e.altKey);
         return;
       case 'draw':
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
+        this.preview = this.#drawing(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, e.altKey);
         return;
       case 'move': {
         // Alt held places freely; otherwise edges and centres snap (SPEC §10).
@@ -543,8 +543,20 @@ export class PlacementLayer extends LitElement {
     }
   };
 
-  /** What a field of this page snaps to: the page's edges, centre and margins, and the other fields. */
-  #snapLines(page: PageGeometry, key: string) {
+  /** A field being drawn from `from` to `to` (layer px): both corners snap unless Alt is held. */
+  #drawing(page: PageGeometry, from: Point, to: Point, free: boolean): Preview {
+    if (free) return { key: null, rect: drawRect(page, from, to, this.scale, this.#kind) };
+    const lines = this.#snapLines(page, null);
+    const threshold = SNAP_THRESHOLD_PX / this.scale;
+    const a = snapPoint(lines, { x: from.x / this.scale, y: from.y / this.scale }, threshold);
+    const b = snapPoint(lines, { x: to.x / this.scale, y: to.y / this.scale }, threshold);
+    const px = (p: Point) => ({ x: p.x * this.scale, y: p.y * this.scale });
+    const rect = drawRect(page, px(a), px(b), this.scale, this.#kind);
+    return { key: null, rect, guides: guidesAt(page, rect, lines, [a.x, b.x], [a.y, b.y]) };
+  }
+
+  /** What a field of this page snaps to: the page's edges, centre and margins, and the other fields (but `key`). */
+  #snapLines(page: PageGeometry, key: string | null) {
     return snapLines(
       page,
       this.#entries()

@@ -8,7 +8,7 @@
  * centres on the same page, the page's edges and centre, and its margins (`SNAP_MARGIN` from each
  * edge as seen). The threshold is given in screen pixels by the caller and converted here.
  */
-import { clampToPage, rectToPdf, rectToScreen, shownSize, type PageGeometry, type Rect } from '../document/geometry.js';
+import { clampToPage, rectToPdf, rectToScreen, shownSize, type PageGeometry, type Point, type Rect } from '../document/geometry.js';
 import type { Handle } from './editing.js';
 
 /** Millimetres per point and back: 1 mm = 72 / 25.4 pt. */
@@ -152,6 +152,28 @@ export function snapResize(
   }
   const guides = [...guidesOn(lines, 'x', movedX, [top, bottom]), ...guidesOn(lines, 'y', movedY, [left, right])];
   return { rect: toPdfRect(page, { x: left, y: top, width: right - left, height: bottom - top }), guides };
+}
+
+/**
+ * A point (shown points) of a field being drawn, snapped: each coordinate goes onto the nearest
+ * line of its axis within `threshold` points.
+ */
+export function snapPoint(lines: readonly SnapLine[], p: Point, threshold: number): Point {
+  return { x: p.x + (nearest(lines, 'x', [p.x], threshold) ?? 0), y: p.y + (nearest(lines, 'y', [p.y], threshold) ?? 0) };
+}
+
+/**
+ * The guides of a field drawn between snapped points: the lines at `xs` / `ys` (shown points) that
+ * the field's edges (`rect`, PDF space) really lie on once drawn (a drawing grown to the minimum
+ * size may leave them).
+ */
+export function guidesAt(page: PageGeometry, rect: Rect, lines: readonly SnapLine[], xs: readonly number[], ys: readonly number[]): Guide[] {
+  const s = rectToScreen(page, rect, 1);
+  const on = (edges: number[], at: readonly number[]) => edges.filter((e) => at.some((a) => Math.abs(a - e) < 1e-3));
+  return [
+    ...guidesOn(lines, 'x', on([s.x, s.x + s.width], xs), [s.y, s.y + s.height]),
+    ...guidesOn(lines, 'y', on([s.y, s.y + s.height], ys), [s.x, s.x + s.width]),
+  ];
 }
 
 /** A guide at `scale` CSS px per point: where to draw it in the layer (CSS px). */

@@ -162,6 +162,21 @@ describe('snapping in <jse-placement-layer>', () => {
         expectRect(field, m.pdfRect({ ...b.screen, width: 201 - 60 }), 0.05);
       });
 
+      it('a field drawn by a drag starting and ending near a neighbour’s edges takes them; with Alt it does not', async () => {
+        const a = await seed(m, 96, 62); // left 96, right 204
+        await mouseDrag(m.client(98, 150), m.client(202, 190));
+        await settle(m);
+        const drawn = m.draft.fields[1]!;
+        expectRect(drawn, m.pdfRect({ x: 96, y: 150, width: 108, height: 40 }), 0.5);
+        const seenA = m.screenRect(m.draft.field(a.key)!);
+        const seen = m.screenRect(drawn);
+        expect(Math.abs(seen.x - seenA.x) / S, 'left edges apart (pt)').to.be.below(0.01);
+        expect(Math.abs(seen.x + seen.width - seenA.x - seenA.width) / S, 'right edges apart (pt)').to.be.below(0.01);
+        await withAlt(() => mouseDrag(m.client(98, 250), m.client(202, 290)));
+        await settle(m);
+        expectRect(m.draft.fields[2], m.pdfRect({ x: 98, y: 250, width: 104, height: 40 }), 0.05);
+      });
+
       it('a field dragged near the page’s 10 mm margin as seen lands on it', async () => {
         const b = await seed(m, 176, 182);
         const from = pointIn(b.el);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { rectToPdf, rectToScreen, type PageGeometry, type Rect } from '../../src/document/geometry.js';
-import { SNAP_MARGIN, guideBox, snapLines, snapMove, snapResize } from '../../src/placement/snapping.js';
+import { SNAP_MARGIN, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize } from '../../src/placement/snapping.js';
 import { formatMm, parseMm, rangeOf, toMillimetres, withDimension } from '../../src/placement/properties.js';
 
 const A4: PageGeometry = { view: [0, 0, 595, 842], rotation: 0 };
@@ -61,6 +61,15 @@ describe('snapping (pure)', () => {
         expect(r.guides.map((g) => `${g.axis}${Math.round(g.at)}`)).to.deep.equal(['y100']);
         const w = snapResize(page, pdf(page, { x: 383, y: 300, width: 100, height: 40 }), 'w', lines, 6, MIN);
         near(shown(page, w.rect), { x: 380, y: 300, width: 103, height: 40 });
+      });
+
+      it('snaps the corners of a field being drawn, with guides only where its edges lie', () => {
+        expect(snapPoint(lines, { x: 197, y: 163 }, 6)).to.deep.equal({ x: 200, y: 160 });
+        expect(snapPoint(lines, { x: 210, y: 250 }, 6)).to.deep.equal({ x: 210, y: 250 });
+        const drawn = pdf(page, { x: 200, y: 160, width: 100, height: 50 });
+        const g = guidesAt(page, drawn, lines, [200, 300], [160, 210]);
+        expect(g.map((x) => `${x.axis}${Math.round(x.at)}`).sort()).to.deep.equal(['x200', 'y160']);
+        expect(guidesAt(page, pdf(page, { x: 201, y: 161, width: 100, height: 50 }), lines, [200], [160])).to.deep.equal([]);
       });
 
       it('never snaps an edge below the minimum size', () => {
