@@ -191,6 +191,27 @@ describe('snapping in <jse-placement-layer>', () => {
     });
   }
 
+  it('the threshold is in screen pixels whatever the zoom: at 200 %, 5 px (2.5 pt) snaps, 8 px (4 pt) does not', async () => {
+    m = await mountPage({}, { scale: 2 });
+    const signerId = m.draft.addSigner({ firstName: 'Marie', lastName: 'Dupont', email: 'marie@example.fr' }).id;
+    const aKey = m.draft.addField({ signerId, page: 1, ...m.pdfRect({ x: 100, y: 100, width: 360, height: 120 }) });
+    const start = { x: 300, y: 400, width: 360, height: 120 };
+    const bKey = m.draft.addField({ signerId, page: 1, ...m.pdfRect(start) });
+    await settle(m);
+    const el = m.layer.shadowRoot!.querySelector<HTMLElement>(`.field[data-key="${bKey}"]`)!;
+    const leftApart = () => Math.abs(m.screenRect(m.draft.field(bKey)!).x - m.screenRect(m.draft.field(aKey)!).x) / 2;
+    let from = pointIn(el, 0.5, 0.8);
+    await mouseDrag(from, { x: from.x + (100 + 8 - 300), y: from.y + 20 });
+    await settle(m);
+    expect(leftApart(), '8 px away: left where dropped (pt)').to.be.closeTo(4, 0.05);
+    m.draft.updateField(bKey, m.pdfRect(start));
+    await settle(m);
+    from = pointIn(el, 0.5, 0.8);
+    await mouseDrag(from, { x: from.x + (100 + 5 - 300), y: from.y + 20 });
+    await settle(m);
+    expect(leftApart(), '5 px away: on the edge (pt)').to.be.below(0.01);
+  });
+
   it('a finger drag snaps too', async () => {
     m = await mountPage(PAGES[1]![1], { scale: S, scrollable: true });
     const a = await seed(m, 96, 62);
