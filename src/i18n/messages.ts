@@ -82,6 +82,7 @@ export const fr = {
   'field.props.y': 'Haut',
   'field.props.width': 'Largeur',
   'field.props.height': 'Hauteur',
+  'field.hintSnap': 'Glissé, un champ s’aligne sur les bords des autres champs et sur les marges (Alt : librement).',
   'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm pour que le champ reste dans la page.',
   // end snapping and typed position
   // signers (issue 8)
@@ -304,6 +305,7 @@ export const en: Catalogue = {
   'field.props.y': 'Top',
   'field.props.width': 'Width',
   'field.props.height': 'Height',
+  'field.hintSnap': 'Dragged, a field lines up with the other fields’ edges and the margins (Alt: freely).',
   'field.props.range': 'Value refused: enter between {min} and {max} mm so that the field stays on the page.',
   // end snapping and typed position
   // signers (issue 8)

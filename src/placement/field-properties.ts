@@ -1,10 +1,11 @@
 /**
  * The "position and size" part of a selected field's tools (SPEC §10 "Placing faster"): a "mm"
  * toggle in the tools' row opens, below it, left, top, width and height in millimetres, from the
- * page's top-left corner as seen (closed, the tools stay one row and hide less of the page). A value is applied on
- * Enter or when the focus leaves it (`change`); a value off the page or below the kind's minimum is
- * not applied and the range is said. Template only; the placement layer wires it to the draft and
- * keeps the error. The rules are in `properties.ts` (pure).
+ * page's top-left corner as seen (closed, the tools stay one row and hide less of the page). A
+ * value is applied on Enter or when the focus leaves it (`change`), Escape puts the field's value
+ * back; a value off the page or below the kind's minimum is not applied and the range is said.
+ * Template only; the placement layer wires it to the draft and keeps the error. The rules are in
+ * `properties.ts` (pure).
  */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -35,6 +36,8 @@ export interface FieldPropertiesView {
   open: boolean;
   toggle(): void;
   apply(dim: Dimension, text: string): void;
+  /** Escape: forget a refused value (the box shows the field's value again). */
+  revert(): void;
 }
 
 /** The toggle of the form, in the tools' row. */
@@ -72,6 +75,13 @@ export function fieldProperties(v: FieldPropertiesView) {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(error ? errorId : undefined)}
           @change=${(e: Event) => v.apply(dim, (e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key !== 'Escape') return;
+            // Escape puts back the field's value, typed or refused, without applying anything.
+            e.preventDefault();
+            (e.target as HTMLInputElement).value = formatMm(mm[dim], v.lang);
+            v.revert();
+          }}
         />
       </label>`;
     })}

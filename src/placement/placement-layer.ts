@@ -712,7 +712,7 @@ export class PlacementLayer extends LitElement {
       <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
           ? t('field.add')
           : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
-      <span id="hint" class="hint">${t('field.hint')}</span>
+      <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
       ${repeat(
         this.#entries(),
         (e) => e.key,
@@ -737,6 +737,9 @@ export class PlacementLayer extends LitElement {
             error: this.#propErrorOf(key, field),
             open: this.propsOpen,
             toggle: () => (this.propsOpen = !this.propsOpen),
+            revert: () => {
+              if (this.propError?.key === key) this.propError = undefined;
+            },
             apply: (dim, text) => this.#applyDimension(key, dim, text),
           };
           return html`<div

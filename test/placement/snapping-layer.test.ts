@@ -321,6 +321,12 @@ describe('position and size in mm in a field’s tools', () => {
       `Value refused: enter between 21.17 and ${max} mm so that the field stays on the page.`,
     );
     expect(m.layer.shadowRoot!.querySelector('.props legend')!.textContent).to.equal('Position and size (mm)');
+    // Escape: the field's value back, the error gone, nothing applied.
+    await press('Escape');
+    await settle(m);
+    expect(width.value, 'the width in English notation').to.equal('63.5');
+    expect(m.layer.shadowRoot!.querySelector('.prop-error')).to.equal(null);
+    expect(m.draft.field(f.key)).to.deep.equal(before);
     // Corrected: applied, the error gone.
     width.select();
     await type('100');
