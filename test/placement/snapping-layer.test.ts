@@ -5,8 +5,13 @@
  */
 import { expect } from '@open-wc/testing';
 import type { Field } from '../../src/api/types.js';
-import type { PageSpec } from '../helpers/documents.js';
-import { useInstalledPdfJs } from '../helpers/element.js';
+import { openPdf } from '../../src/document/pdfjs.js';
+import '../../src/index.js';
+import type { JseSignRequest } from '../../src/jse-sign-request.js';
+import type { PlacementLayer } from '../../src/placement/placement-layer.js';
+import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
+import { makePdf, serve, type PageSpec } from '../helpers/documents.js';
+import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
 import { input, mouseDrag, pointIn, touchDrag } from '../helpers/input.js';
 import { deepActiveElement, mountPage, settle, type Mounted, type Screen } from './harness.js';
 
@@ -336,5 +341,61 @@ describe('position and size in mm in a field’s tools', () => {
     expect(m.layer.shadowRoot!.querySelector('.prop-error')).to.equal(null);
     expect(width.getAttribute('aria-invalid')).to.equal('false');
     await expect(m.layer).to.be.accessible();
+  });
+});
+
+describe('position and size in mm in <jse-sign-request>', () => {
+  before(useInstalledPdfJs);
+  let el: JseSignRequest | undefined;
+  afterEach(() => el?.remove());
+
+  it('typed by keyboard on a /Rotate 90 page with an offset box, they give the rectangle pdf.js maps; axe finds nothing', async () => {
+    const spec: PageSpec = { mediaBox: [50, 100, 645, 942], rotate: 90 };
+    const bytes = await makePdf([spec]);
+    const url = await serve(bytes, 'mm.pdf');
+    el = document.createElement('jse-sign-request');
+    el.style.cssText = 'position:fixed;left:0;top:0;width:1000px;height:650px';
+    const ready = nextEvent(el, 'jse-ready', 30000);
+    el.src = url;
+    document.body.append(el);
+    await ready;
+    const viewer = el.shadowRoot!.querySelector('jse-document-viewer') as DocumentViewer;
+    await viewer.whenIdle();
+    el.signers = [{ id: 's1', email: 'marie@example.fr', firstName: 'Marie', lastName: 'Dupont', phone: '+33612345678' }];
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.add-field')!.focus();
+    await press('Enter');
+    await el.updateComplete;
+    const layer = viewer.shadowRoot!.querySelector('jse-placement-layer') as PlacementLayer;
+    await layer.updateComplete;
+    const field = layer.shadowRoot!.querySelector<HTMLElement>('.field')!;
+    expect(deepActiveElement(), 'the new field has the focus').to.equal(field);
+    const toggle = field.querySelector<HTMLElement>('.props-toggle')!;
+    for (let i = 0; i < 6 && deepActiveElement() !== toggle; i++) await press('Tab');
+    await press('Enter');
+    await layer.updateComplete;
+    const typed = { x: '20', y: '30', width: '70', height: '25' };
+    for (const [dim, text] of Object.entries(typed)) {
+      const box = field.querySelector<HTMLInputElement>(`input[data-prop="${dim}"]`)!;
+      for (let i = 0; i < 8 && deepActiveElement() !== box; i++) await press('Tab');
+      expect(deepActiveElement(), dim).to.equal(box);
+      await type(text);
+      await press('Enter');
+      await layer.updateComplete;
+    }
+    // pdf.js on the same bytes, at scale 1 (one viewport px per point as seen).
+    const task = await openPdf({ data: bytes });
+    try {
+      const page = await (await task.promise).getPage(1);
+      const viewport = page.getViewport({ scale: 1 });
+      const [ax, ay] = viewport.convertToPdfPoint(20 * MM, 30 * MM) as [number, number];
+      const [bx, by] = viewport.convertToPdfPoint(90 * MM, 55 * MM) as [number, number];
+      const expected = { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
+      expectRect(el.fields[0], expected, 0.01);
+      expect(el.fields[0]!.width, 'the PDF width is the height as seen').to.be.closeTo(25 * MM, 0.01);
+    } finally {
+      await task.destroy();
+    }
+    await expect(el).to.be.accessible();
   });
 });
