@@ -228,6 +228,17 @@ describe('snapping in <jse-placement-layer>', () => {
     expect(Math.abs(m.screenRect(field).x - m.screenRect(m.draft.field(a.key)!).x) / S, 'left edges apart (pt)').to.be.below(0.01);
     expect(guides(m)).to.have.length(0);
   });
+
+  it('a finger resize snaps too', async () => {
+    m = await mountPage(PAGES[2]![1], { scale: S, scrollable: true });
+    const a = await seed(m, 96, 62); // right edge at 204
+    const b = await seed(m, 60, 182); // right edge at 168
+    const h = pointIn(b.el.querySelector<HTMLElement>('[data-handle="e"]')!);
+    await touchDrag(h, { x: h.x + 33, y: h.y + 5 }, 8);
+    await settle(m);
+    const right = (r: Screen) => r.x + r.width;
+    expect(Math.abs(right(m.screenRect(m.draft.field(b.key)!)) - right(m.screenRect(m.draft.field(a.key)!))) / S, 'right edges apart (pt)').to.be.below(0.01);
+  });
 });
 
 describe('position and size in mm in a field’s tools', () => {
