@@ -49,7 +49,7 @@ type Gesture =
 interface Preview {
   key: string | null;
   rect: Rect;
-  /** The lines a moved or resized field snapped to (shown points), drawn while it is on them. */
+  /** The lines a moved, resized or drawn field snapped to (shown points), drawn while it is on them. */
   guides?: readonly Guide[];
 }
 
@@ -309,7 +309,7 @@ export class PlacementLayer extends LitElement {
       font: 12px var(--jse-font, system-ui, sans-serif);
       white-space: normal;
     }
-    /* Guides: the lines a dragged or resized field has snapped to. */
+    /* Guides: the lines a dragged, resized or drawn field has snapped to. */
     .guide {
       position: absolute;
       z-index: 1;
