@@ -83,7 +83,7 @@ export const fr = {
   'field.props.width': 'Largeur',
   'field.props.height': 'Hauteur',
   'field.hintSnap': 'Glissé, un champ s’aligne sur les bords des autres champs et sur les marges (Alt : librement).',
-  'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm pour que le champ reste dans la page.',
+  'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm (le champ garde sa taille minimale et reste dans la page).',
   // end snapping and typed position
   // signers (issue 8)
   'signers.title': 'Signataires',
@@ -306,7 +306,7 @@ export const en: Catalogue = {
   'field.props.width': 'Width',
   'field.props.height': 'Height',
   'field.hintSnap': 'Dragged, a field lines up with the other fields’ edges and the margins (Alt: freely).',
-  'field.props.range': 'Value refused: enter between {min} and {max} mm so that the field stays on the page.',
+  'field.props.range': 'Value refused: enter between {min} and {max} mm (the field keeps its minimum size and stays on the page).',
   // end snapping and typed position
   // signers (issue 8)
   'signers.title': 'Signers',

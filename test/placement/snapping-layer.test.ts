@@ -322,7 +322,7 @@ describe('position and size in mm in a field’s tools', () => {
     expect(error.getAttribute('role')).to.equal('alert');
     // 60 pt (a signature's minimum) = 21.17 mm up; the page's width less the left edge, down.
     const max = Math.floor(((595.28 - 176 / S) / MM) * 100) / 100;
-    expect(error.textContent).to.equal(`Valeur refusée\u202f: saisissez entre 21,17 et ${String(max).replace('.', ',')} mm pour que le champ reste dans la page.`);
+    expect(error.textContent).to.equal(`Valeur refusée\u202f: saisissez entre 21,17 et ${String(max).replace('.', ',')} mm (le champ garde sa taille minimale et reste dans la page).`);
     await expect(m.layer).to.be.accessible();
     // Not a number, in English.
     m.layer.setAttribute('lang', 'en');
@@ -334,7 +334,7 @@ describe('position and size in mm in a field’s tools', () => {
     await settle(m);
     expect(m.draft.field(f.key)).to.deep.equal(before);
     expect(m.layer.shadowRoot!.querySelector('.prop-error')!.textContent).to.equal(
-      `Value refused: enter between 21.17 and ${max} mm so that the field stays on the page.`,
+      `Value refused: enter between 21.17 and ${max} mm (the field keeps its minimum size and stays on the page).`,
     );
     expect(m.layer.shadowRoot!.querySelector('.props legend')!.textContent).to.equal('Position and size (mm)');
     // Escape: the field's value back, the error gone, nothing applied.
