@@ -76,6 +76,15 @@ export const fr = {
   'send.error.missingText': 'Une mention de la page {page} n’a pas de texte : saisissez les mots à écrire.',
   'send.error.missingLabel': 'Un champ texte de la page {page} n’a pas d’intitulé : dites ce que le signataire doit saisir.',
   // end placement
+  // snapping and typed position (issue 15)
+  'field.props': 'Position et taille (mm)',
+  'field.props.x': 'Gauche',
+  'field.props.y': 'Haut',
+  'field.props.width': 'Largeur',
+  'field.props.height': 'Hauteur',
+  'field.hintSnap': 'Glissé, un champ s’aligne sur les bords des autres champs et sur les marges (Alt : librement).',
+  'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm (le champ garde sa taille minimale et reste dans la page).',
+  // end snapping and typed position
   // signers (issue 8)
   'signers.title': 'Signataires',
   'signers.signer': 'Signataire {n}',
@@ -290,6 +299,15 @@ export const en: Catalogue = {
   'send.error.missingText': 'A mention on page {page} has no words: type what the signer must write.',
   'send.error.missingLabel': 'A text field on page {page} has no label: say what the signer must type.',
   // end placement
+  // snapping and typed position (issue 15)
+  'field.props': 'Position and size (mm)',
+  'field.props.x': 'Left',
+  'field.props.y': 'Top',
+  'field.props.width': 'Width',
+  'field.props.height': 'Height',
+  'field.hintSnap': 'Dragged, a field lines up with the other fields’ edges and the margins (Alt: freely).',
+  'field.props.range': 'Value refused: enter between {min} and {max} mm (the field keeps its minimum size and stays on the page).',
+  // end snapping and typed position
   // signers (issue 8)
   'signers.title': 'Signers',
   'signers.signer': 'Signer {n}',

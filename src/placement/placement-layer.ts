@@ -23,6 +23,7 @@ import {
   KEY_STEP_LARGE,
   arrowDirection,
   drawRect,
+  minSize,
   moveRect,
   nudge,
   placeDefault,
@@ -30,6 +31,9 @@ import {
   type Handle,
 } from './editing.js';
 import { initialsOf, signerColor } from './palette.js';
+import { fieldProperties, propertiesToggle, type FieldPropertiesView, type PropertyError } from './field-properties.js';
+import { formatMm, parseMm, rangeOf, withDimension, type Dimension } from './properties.js';
+import { SNAP_THRESHOLD_PX, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize, type Guide } from './snapping.js';
 
 /** Below this distance (CSS px) a press is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -45,6 +49,8 @@ type Gesture =
 interface Preview {
   key: string | null;
   rect: Rect;
+  /** The lines a moved, resized or drawn field snapped to (shown points), drawn while it is on them. */
+  guides?: readonly Guide[];
 }
 
 /** The page as the viewer describes it: pdf.js `page.view` and `/Rotate`. */
@@ -237,6 +243,87 @@ export class PlacementLayer extends LitElement {
     .field:focus-within .tools:not([hidden]) {
       display: flex;
     }
+    /* The position and size in mm: a second row of the tools (issue 15). */
+    .tools {
+      align-items: center;
+    }
+    .props-toggle {
+      position: relative;
+    }
+    .props-toggle .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .tools.start {
+      right: auto;
+      left: 0;
+    }
+    /* As wide as the actions' row: the properties (no width of their own) go below it. */
+    .tools:has(.props) {
+      flex-wrap: wrap;
+      width: max-content;
+    }
+    /* While a field is dragged its tools step aside, so the guides and the neighbours stay in sight. */
+    .field.dragging .tools {
+      visibility: hidden;
+    }
+    .props {
+      contain: inline-size;
+      display: flex;
+      flex: 1 0 100%;
+      flex-wrap: wrap;
+      gap: 4px 8px;
+      margin: 0;
+      padding: 2px 0 0;
+      border: 0;
+      border-top: 1px solid var(--jse-color-border, #c9d1dc);
+    }
+    .props legend {
+      float: left;
+      width: 100%;
+      padding: 2px 0;
+      color: var(--jse-color-text, #1c2430);
+      font: 12px var(--jse-font, system-ui, sans-serif);
+    }
+    .prop {
+      display: grid;
+      gap: 1px;
+      color: var(--jse-color-text, #1c2430);
+      font: 12px var(--jse-font, system-ui, sans-serif);
+    }
+    .tools .prop input {
+      width: 5em;
+      box-sizing: border-box;
+    }
+    .prop input[aria-invalid='true'] {
+      border-color: var(--jse-color-danger, #b0243b);
+    }
+    .prop-error {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--jse-color-danger, #b0243b);
+      font: 12px var(--jse-font, system-ui, sans-serif);
+      white-space: normal;
+    }
+    /* Guides: the lines a dragged, resized or drawn field has snapped to. */
+    .guide {
+      position: absolute;
+      z-index: 1;
+      pointer-events: none;
+      border: 0 dashed var(--jse-color-accent, #0b5cad);
+    }
+    .guide.x {
+      border-left-width: 1px;
+      margin-left: -0.5px;
+    }
+    .guide.y {
+      border-top-width: 1px;
+      margin-top: -0.5px;
+    }
     .tools select,
     .tools input,
     .tools button {
@@ -277,6 +364,10 @@ export class PlacementLayer extends LitElement {
   @property({ attribute: false }) draft?: Draft;
 
   @state() private preview?: Preview;
+  /** The last value the properties form refused, while the field has not changed since. */
+  @state() private propError?: PropertyError & { key: string; rect: Rect };
+  /** Whether the fields' tools show the position and size in mm (kept from one field to the next). */
+  @state() private propsOpen = false;
 
   private readonly i18n = new LocalizeController(this);
   #gesture?: Gesture;
@@ -430,19 +521,49 @@ export class PlacementLayer extends LitElement {
       case 'press':
         if (e.pointerType === 'touch' || Math.hypot(delta.x, delta.y) < DRAG_THRESHOLD) return;
         this.#gesture = { ...g, kind: 'draw' };
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
+        this.preview = this.#drawing(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, e.altKey);
         return;
       case 'draw':
-        this.preview = { key: null, rect: drawRect(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, this.scale, this.#kind) };
+        this.preview = this.#drawing(page, g.local, { x: g.local.x + delta.x, y: g.local.y + delta.y }, e.altKey);
         return;
-      case 'move':
-        this.preview = { key: g.key, rect: moveRect(page, g.start, delta, this.scale) };
+      case 'move': {
+        // Alt held places freely; otherwise edges and centres snap (SPEC §10).
+        const rect = moveRect(page, g.start, delta, this.scale);
+        this.preview = e.altKey ? { key: g.key, rect } : { key: g.key, ...snapMove(page, rect, this.#snapLines(page, g.key), SNAP_THRESHOLD_PX / this.scale) };
         return;
-      case 'resize':
-        this.preview = { key: g.key, rect: resizeRect(page, g.start, g.handle, delta, this.scale, fieldKind(g.start)) };
+      }
+      case 'resize': {
+        const kind = fieldKind(g.start);
+        const rect = resizeRect(page, g.start, g.handle, delta, this.scale, kind);
+        this.preview = e.altKey
+          ? { key: g.key, rect }
+          : { key: g.key, ...snapResize(page, rect, g.handle, this.#snapLines(page, g.key), SNAP_THRESHOLD_PX / this.scale, minSize(page, kind)) };
         return;
+      }
     }
   };
+
+  /** A field being drawn from `from` to `to` (layer px): both corners snap unless Alt is held. */
+  #drawing(page: PageGeometry, from: Point, to: Point, free: boolean): Preview {
+    if (free) return { key: null, rect: drawRect(page, from, to, this.scale, this.#kind) };
+    const lines = this.#snapLines(page, null);
+    const threshold = SNAP_THRESHOLD_PX / this.scale;
+    const a = snapPoint(lines, { x: from.x / this.scale, y: from.y / this.scale }, threshold);
+    const b = snapPoint(lines, { x: to.x / this.scale, y: to.y / this.scale }, threshold);
+    const px = (p: Point) => ({ x: p.x * this.scale, y: p.y * this.scale });
+    const rect = drawRect(page, px(a), px(b), this.scale, this.#kind);
+    return { key: null, rect, guides: guidesAt(page, rect, lines, [a.x, b.x], [a.y, b.y]) };
+  }
+
+  /** What a field of this page snaps to: the page's edges, centre and margins, and the other fields (but `key`). */
+  #snapLines(page: PageGeometry, key: string | null) {
+    return snapLines(
+      page,
+      this.#entries()
+        .filter((e) => e.key !== key)
+        .map((e) => e.field),
+    );
+  }
 
   #onPointerUp = (e: PointerEvent): void => {
     const g = this.#gesture;
@@ -512,6 +633,34 @@ export class PlacementLayer extends LitElement {
     this.draft.updateField(key, rect);
   }
 
+  // ---- properties ---------------------------------------------------------------------------
+
+  /** A value typed in the field's properties (mm): applied if the field stays on the page at its minimum size or more. */
+  #applyDimension(key: string, dim: Dimension, text: string): void {
+    const page = this.#page;
+    const field = this.draft?.field(key);
+    if (!page || !field || !this.draft || this.draft.readOnly) return;
+    const kind = fieldKind(field);
+    const mm = parseMm(text);
+    const result = mm === undefined ? { range: rangeOf(page, field, dim, kind) } : withDimension(page, field, dim, mm, kind);
+    if ('range' in result) {
+      const { lang, t } = this.i18n;
+      const message = t('field.props.range', { min: formatMm(result.range.min, lang, 'up'), max: formatMm(result.range.max, lang, 'down') });
+      this.propError = { key, rect: field, dim, text, message };
+      return;
+    }
+    this.propError = undefined;
+    this.draft.updateField(key, result.rect);
+  }
+
+  /** The refused value of this field, if the field is still where it was then. */
+  #propErrorOf(key: string, field: Field): PropertyError | undefined {
+    const e = this.propError;
+    if (!e || e.key !== key) return undefined;
+    const same = (['x', 'y', 'width', 'height'] as const).every((k) => e.rect[k] === field[k]);
+    return same ? e : undefined;
+  }
+
   // ---- rendering ----------------------------------------------------------------------------
 
   /** "Marie Dupont", else the e-mail, else '' (the caller then says "signer n"). */
@@ -563,7 +712,7 @@ export class PlacementLayer extends LitElement {
       <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
           ? t('field.add')
           : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
-      <span id="hint" class="hint">${t('field.hint')}</span>
+      <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
       ${repeat(
         this.#entries(),
         (e) => e.key,
@@ -573,8 +722,26 @@ export class PlacementLayer extends LitElement {
           const index = signers.findIndex((s) => s.id === field.signerId);
           const signer = signers[index];
           const initials = signer ? initialsOf(signer.firstName, signer.lastName) || String(index + 1) : '?';
-          const toolsAbove = r.y + r.height + 48 > shown.height && r.y > 48;
+          // Open, the properties take a second row of the tools.
+          const room = this.propsOpen ? 120 : 48;
+          const toolsAbove = r.y + r.height + room > shown.height && r.y > room;
+          // Near the page's left edge the tools open rightwards, so they stay over the page.
+          const toolsStart = r.x + r.width < 400 && shown.width - r.x > r.x + r.width;
           const kind = fieldKind(field);
+          const props: FieldPropertiesView = {
+            t,
+            lang: this.i18n.lang,
+            page,
+            rect,
+            id: key,
+            error: this.#propErrorOf(key, field),
+            open: this.propsOpen,
+            toggle: () => (this.propsOpen = !this.propsOpen),
+            revert: () => {
+              if (this.propError?.key === key) this.propError = undefined;
+            },
+            apply: (dim, text) => this.#applyDimension(key, dim, text),
+          };
           return html`<div
             class="field kind-${kind} ${isInsidePage(page, rect, 0.01) ? '' : 'outside'} ${preview?.key === key ? 'dragging' : ''}"
             data-kind=${kind}
@@ -597,7 +764,7 @@ export class PlacementLayer extends LitElement {
             <span class="initials" aria-hidden="true">${initials}</span>
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
             ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            <div class="tools ${toolsAbove ? 'above' : ''}" ?hidden=${draft.readOnly}>
+            <div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}" ?hidden=${draft.readOnly}>
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
@@ -614,14 +781,19 @@ export class PlacementLayer extends LitElement {
                 )}
               </select>
               ${this.#renderKindTools(key, field)}
+              ${propertiesToggle(props)}
               <button type="button" class="delete" aria-label=${t('field.delete')} title=${t('field.delete')} @click=${() => this.#remove(key)}>
                 ×
               </button>
+              ${fieldProperties(props)}
             </div>
           </div>`;
         },
       )}
       ${preview?.key === null ? this.#renderDrawing(page, preview.rect) : nothing}
+      ${(preview?.guides ?? []).map(
+        (g) => html`<div class="guide ${g.axis}" aria-hidden="true" ${styleProps(mapPx(guideBox(g, this.scale)))}></div>`,
+      )}
     </div>`;
   }
 
@@ -663,6 +835,11 @@ export class PlacementLayer extends LitElement {
       ${styleProps({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` })}
     ></div>`;
   }
+}
+
+/** `{ left: 3 }` → `{ left: '3px' }`. */
+function mapPx(box: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(box).map(([k, v]) => [k, `${v}px`]));
 }
 
 /** The parent across shadow roots, to find the scroll containers around the page. */

@@ -60,6 +60,16 @@ async function tap(at: { x: number; y: number }): Promise<void> {
   await input({ type: 'touch', action: 'start', points: [at] }, { type: 'pause', ms: 30 }, { type: 'touch', action: 'end', points: [] });
 }
 
+/** A mouse drag with Alt held: the field goes exactly where the pointer takes it, nothing snaps. */
+async function altDrag(a: { x: number; y: number }, b: { x: number; y: number }, n = 10): Promise<void> {
+  await input({ type: 'key', action: 'down', key: 'Alt' });
+  try {
+    await mouseDrag(a, b, n);
+  } finally {
+    await input({ type: 'key', action: 'up', key: 'Alt' });
+  }
+}
+
 async function keys(...names: string[]): Promise<void> {
   const steps = [];
   for (const name of names) {
@@ -121,12 +131,13 @@ describe('<jse-placement-layer>', () => {
         const seen: number[] = [];
         const onScroll = () => seen.push(m.scroller.scrollTop);
         m.scroller.addEventListener('scroll', onScroll);
-        await touchDrag(a, { x: a.x + 30, y: a.y + 60 }, 12);
+        // To a place more than the snapping threshold away from every page line (a finger has no Alt).
+        await touchDrag(a, { x: a.x + 45, y: a.y + 60 }, 12);
         await settle(m);
         m.scroller.removeEventListener('scroll', onScroll);
         expect(seen, 'scroll events').to.deep.equal([]);
         expect([m.scroller.scrollTop, scrollY]).to.deep.equal(scrollBefore);
-        expectRect(m.draft.field(f.key), m.pdfRect(shifted(f.screen, 30, 60)));
+        expectRect(m.draft.field(f.key), m.pdfRect(shifted(f.screen, 45, 60)));
       });
 
       it('a finger on the page elsewhere scrolls it and places nothing', async () => {
@@ -145,10 +156,11 @@ describe('<jse-placement-layer>', () => {
         it(`a finger resizes by the ${h} handle`, async () => {
           const f = await seedField(m, 200, 150);
           const a = pointIn(handleOf(f.el, h));
-          await touchDrag(a, { x: a.x + 20, y: a.y + 10 }, 8);
+          // Edges kept away from the page's lines (a finger has no Alt to stop snapping).
+          await touchDrag(a, { x: a.x + 20, y: a.y - 6 }, 8);
           await settle(m);
           expect(m.scroller.scrollTop).to.equal(0);
-          expectRect(m.draft.field(f.key), m.pdfRect(resized(f.screen, h, 20, 10)));
+          expectRect(m.draft.field(f.key), m.pdfRect(resized(f.screen, h, 20, -6)));
         });
       }
 
@@ -215,7 +227,7 @@ describe('<jse-placement-layer>', () => {
       it('dragging a field moves it', async () => {
         const f = await seedField(m, 200, 150);
         const a = pointIn(f.el);
-        await mouseDrag(a, { x: a.x + 30, y: a.y + 20 });
+        await altDrag(a, { x: a.x + 30, y: a.y + 20 });
         await settle(m);
         expectRect(m.draft.field(f.key), m.pdfRect(shifted(f.screen, 30, 20)));
       });
@@ -224,7 +236,7 @@ describe('<jse-placement-layer>', () => {
         it(`the ${h} handle resizes, the opposite edges staying`, async () => {
           const f = await seedField(m, 200, 150);
           const a = pointIn(handleOf(f.el, h));
-          await mouseDrag(a, { x: a.x + 15, y: a.y + 12 });
+          await altDrag(a, { x: a.x + 15, y: a.y + 12 });
           await settle(m);
           expectRect(m.draft.field(f.key), m.pdfRect(resized(f.screen, h, h.includes('w') || h.includes('e') ? 15 : 0, h.includes('n') || h.includes('s') ? 12 : 0)));
         });
@@ -318,7 +330,7 @@ describe('<jse-placement-layer>', () => {
         const off = m.draft.subscribe(() => changes++);
         try {
           const a = pointIn(f.el);
-          await mouseDrag(a, { x: a.x + 50, y: a.y + 40 }, 100);
+          await altDrag(a, { x: a.x + 50, y: a.y + 40 }, 100);
           await settle(m);
         } finally {
           proto.render = original;
