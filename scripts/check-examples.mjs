@@ -339,8 +339,9 @@ async function check() {
 
     const host = EXAMPLES.find((e) => e.name === 'plain-html') ?? EXAMPLES[0];
     if (host) {
-      const { output } = await run(process.execPath, [path.join(root, 'scripts/package-size.mjs'), '--installed', path.join(work, host.name, 'node_modules')], root, { allowFailure: true });
+      const { code, output } = await run(process.execPath, [path.join(root, 'scripts/package-size.mjs'), '--installed', path.join(work, host.name, 'node_modules')], root, { allowFailure: true });
       console.log(output.trimEnd());
+      if (code !== 0) fail('scripts/package-size.mjs: the package is over its limits (above)');
     }
   } finally {
     await browser?.close();
