@@ -15,7 +15,8 @@
 //   5. runs the React app's Vite dev server and opens it too (the plugin serves pdf.js in dev);
 //   6. prints the package's sizes and what a host installs with it (scripts/package-size.mjs).
 // Exits non-zero with what it saw otherwise. Options: --keep (keep the temporary folder),
-// --only <example>; --relock rewrites the examples' lockfiles in place (after a dependency change).
+// --only <example>; --pack only writes examples/jse-sign-request.tgz (to run an example by hand);
+// --relock rewrites the examples' lockfiles in place (after a dependency change).
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -351,7 +352,8 @@ async function check() {
 }
 
 try {
-  await (args.includes('--relock') ? relock() : check());
+  if (args.includes('--pack')) log(`wrote ${path.relative(root, (await pack(examplesDir)).tarball)}: now \`npm ci\` in an example`);
+  else await (args.includes('--relock') ? relock() : check());
 } catch (error) {
   fail(error.message);
 }
