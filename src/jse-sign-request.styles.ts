@@ -16,8 +16,9 @@ export const styles = [
     --jse-color-danger: #b42318;
     --jse-radius: 6px;
     /* Layout that survives the host page's display (issue 14): the host is only a box, as wide as
-       the space it is given (also as a flex item, inline-block or float) and as tall as the page makes
-       it (320 px at least); .frame inside lays the element out. Page rules win over these. */
+       the space it is given (also inline-block or floated), taking the free space as a flex item
+       (not its siblings'), and as tall as the page makes it (320 px at least); .frame inside lays
+       the element out. Page rules win over these. */
     display: flex;
     flex-direction: column;
     box-sizing: border-box;
@@ -25,6 +26,7 @@ export const styles = [
     width: -webkit-fill-available;
     width: -moz-available;
     width: stretch;
+    flex: 1 1 0%;
     min-height: 320px;
     font-family: var(--jse-font);
     color: var(--jse-color-text);

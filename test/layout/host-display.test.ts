@@ -20,6 +20,8 @@ interface Case {
   width: number;
   /** The element's expected outer height when the page sets one (else: at least 320 px). */
   height?: number;
+  /** A sidebar of that width before the element (a plain div with a width, no flex set). */
+  sidebar?: number;
 }
 
 const cases: Case[] = [
@@ -33,6 +35,9 @@ const cases: Case[] = [
   { name: 'a flex item (column) with display: block', box: 'display: flex; flex-direction: column; height: 700px', host: 'display: block; flex: 1', width: 900, height: 700 },
   { name: 'a grid item with display: block', box: 'display: grid; height: 700px', host: 'display: block', width: 900, height: 700 },
   { name: 'its own display (none set)', box: '', host: 'height: 700px', width: 900, height: 700 },
+  { name: 'a flex item (column) with no flex set', box: 'display: flex; flex-direction: column; height: 700px', host: '', width: 900, height: 700 },
+  // Beside a 150 px sidebar: the element takes the free space, the sidebar keeps its width.
+  { name: 'a flex item (row) beside a sidebar', box: 'display: flex; height: 700px', host: '', sidebar: 150, width: 750, height: 700 },
 ];
 
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -48,6 +53,11 @@ describe('<jse-sign-request> layout under the host page\'s display (issue 14)', 
     it(`fills its box as ${c.name}`, async () => {
       const box = document.createElement('div');
       box.setAttribute('style', `width: 900px; ${c.box}`);
+      const sidebar = document.createElement('div');
+      if (c.sidebar) {
+        sidebar.setAttribute('style', `width: ${c.sidebar}px`);
+        box.append(sidebar);
+      }
       const el = document.createElement('jse-sign-request') as JseSignRequest;
       if (c.host) el.setAttribute('style', c.host);
       const ready = nextEvent(el, 'jse-ready');
@@ -65,6 +75,7 @@ describe('<jse-sign-request> layout under the host page\'s display (issue 14)', 
         const side = root.querySelector('.side')!.getBoundingClientRect();
         // The body spans the element's width, inside its 1 px border (an inline host has none beside).
         expect(host.width, 'element width').to.be.closeTo(c.width, 0.5);
+        if (c.sidebar) expect(sidebar.getBoundingClientRect().width, 'sidebar width').to.be.closeTo(c.sidebar, 0.5);
         expect(body.width, 'body width').to.be.within(c.width - 2.5, c.width + 0.5);
         // Wide enough for the document and the signers panel side by side.
         expect(side.left, 'signers panel beside the document').to.be.closeTo(pages.right, 1);
