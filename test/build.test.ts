@@ -6,7 +6,8 @@
 import { expect } from '@open-wc/testing';
 import { fixturesPresent, makePdf, serve } from './helpers/documents.js';
 import { inkPixels, nextEvent, pageCanvas } from './helpers/element.js';
-import { cspReports, openFrame, showIn } from './helpers/frames.js';
+import { cspViolationsOf, openFrame, showIn } from './helpers/frames.js';
+import { until } from './helpers/wait.js';
 import type { JseSignRequest } from '../src/jse-sign-request.js';
 
 
@@ -34,9 +35,10 @@ describe('build outputs', () => {
     }
     // Once an element exists, its parts come.
     win.document.body.append(win.document.createElement('jse-sign-request'));
-    await new Promise((r) => setTimeout(r, 300));
-    const after = win.performance.getEntriesByType('resource').map((e) => e.name.slice(e.name.lastIndexOf('/') + 1));
-    expect(after.some((n) => n.startsWith('signers-panel-'))).to.equal(true);
+    const after = await until(() => {
+      const names = win.performance.getEntriesByType('resource').map((e) => e.name.slice(e.name.lastIndexOf('/') + 1));
+      return names.some((n) => n.startsWith('signers-panel-')) && names;
+    }, 'the signers panel part');
     expect(after.some((n) => n.startsWith('pdf-'))).to.equal(false); // pdf.js only with a document
   });
 
@@ -74,8 +76,7 @@ describe('build outputs', () => {
       const src = await serve(await makePdf([{ label: 'CSP' }]));
       const { el } = await showIn(frame, src);
       expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
-      await new Promise((r) => setTimeout(r, 500)); // reports are sent asynchronously
-      expect(await cspReports()).to.deep.equal([]);
+      expect(await cspViolationsOf(frame)).to.deep.equal([]);
     });
 
     it('renders the JBIG2 scan issue12963.pdf through the no-wasm decoder', async function () {
@@ -87,9 +88,10 @@ describe('build outputs', () => {
       const frame = await openFrame('/__csp/test/pages/standalone.html');
       const { el, detail } = await showIn(frame, '/__fixtures/pdfs/issue12963.pdf');
       expect(detail.pageCount).to.equal(8);
-      await new Promise((r) => setTimeout(r, 500));
+      // Page 1 drawn through the JS decoder (the signal, not a delay).
+      await until(() => el.shadowRoot!.querySelector('jse-document-viewer')?.shadowRoot?.querySelector('[data-page="1"] canvas'), 'page 1 drawn');
       expect(inkPixels(pageCanvas(el))).to.be.greaterThan(5000);
-      expect(await cspReports()).to.deep.equal([]);
+      expect(await cspViolationsOf(frame)).to.deep.equal([]);
     });
   });
 });

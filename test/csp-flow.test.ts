@@ -6,14 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { makePdf, serve } from './helpers/documents.js';
-import { cspReports, openFrame, showIn } from './helpers/frames.js';
-
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; !check(); i++) {
-    if (i > 500) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { cspViolationsOf, openFrame, showIn } from './helpers/frames.js';
+import { until } from './helpers/wait.js';
 
 describe('the editing UI under a strict Content-Security-Policy', function () {
   this.timeout(30000);
@@ -37,7 +31,6 @@ describe('the editing UI under a strict Content-Security-Policy', function () {
     expect(drawn.width).to.be.greaterThan(20); // its size comes from styleProps (CSSOM), allowed by the CSP
     root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await until(() => !!root.querySelector<HTMLDialogElement>('dialog.confirm')?.open, 'the confirmation');
-    await new Promise((r) => setTimeout(r, 500)); // reports are sent asynchronously
-    expect(await cspReports()).to.deep.equal([]);
+    expect(await cspViolationsOf(frame)).to.deep.equal([]);
   });
 });

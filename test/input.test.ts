@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { input, pointIn, touchDrag } from './helpers/input.js';
+import { until } from './helpers/wait.js';
 
 describe('real input commands (test rig)', () => {
   it('delivers touch and ctrl+wheel events from Chromium itself', async () => {
@@ -17,7 +18,7 @@ describe('real input commands (test rig)', () => {
     await touchDrag(pointIn(box, 0.2, 0.2), pointIn(box, 0.8, 0.8), 5);
     const c = pointIn(box);
     await input({ type: 'wheel', x: c.x, y: c.y, deltaY: -100, modifiers: ['Control'] });
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => wheel, 'the wheel event');
     expect(seen).to.deep.equal(['down:touch', 'up:touch']);
     expect(wheel?.ctrlKey).to.equal(true);
     expect(wheel!.deltaY).to.be.lessThan(0);

@@ -6,27 +6,31 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { PDFDocument } from 'pdf-lib';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { DocumentLimits } from '../../src/document/types.js';
+import type { Sandbox, SandboxLimits } from '../../src/testing/index.js';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import { makePdf, serve } from '../helpers/documents.js';
-import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
+import { nextEvent } from '../helpers/element.js';
+import { newSandbox, startWorker } from '../send/harness.js';
 import { encryptedPdf } from './crafted.js';
 import { canvasImage } from './images.js';
+import { until } from '../helpers/wait.js';
 
-/** The element's limits as the account step will set them from `/me`. */
-const setLimits = (el: JseSignRequest, limits: Partial<DocumentLimits>) =>
-  (el as unknown as { applyLimits(l: Partial<DocumentLimits>): void }).applyLimits(limits);
+/**
+ * An element whose limits come from the sandbox proxy's `/me` (SPEC §3), as a host's would: the
+ * sandbox answers `limits`, the element applies them. Not yet in the page (the caller appends it).
+ */
+let sandbox: Sandbox | undefined;
+async function withProxyLimits(limits: Partial<SandboxLimits>): Promise<JseSignRequest> {
+  await sandbox?.stop();
+  sandbox = await newSandbox({ limits });
+  const el = document.createElement('jse-sign-request');
+  el.tokenEndpoint = sandbox.tokenEndpoint;
+  return el;
+}
 
 const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
 const button = (el: JseSignRequest, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
-
-async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
-  for (let waited = 0; !check(); waited += 20) {
-    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function mount(src: string, lang = 'fr'): Promise<JseSignRequest> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
@@ -38,7 +42,11 @@ async function mount(src: string, lang = 'fr'): Promise<JseSignRequest> {
 
 describe('<jse-sign-request> loading', function () {
   this.timeout(30000);
-  before(useInstalledPdfJs);
+  before(startWorker);
+  afterEach(async () => {
+    await sandbox?.stop();
+    sandbox = undefined;
+  });
 
   it('jse-ready for a PDF: the detail of SPEC §2', async () => {
     const bytes = await makePdf([{ mediaBox: [0, 0, 600, 400], cropBox: [50, 20, 550, 380], rotate: 270 }, {}]);
@@ -98,9 +106,8 @@ describe('<jse-sign-request> loading', function () {
 
   it('gives exact bytes when the rounded size and limit would read the same', async () => {
     const src = await serve(await makePdf(), 'a.pdf');
-    const el = document.createElement('jse-sign-request');
     const size = (await fetch(src, { method: 'HEAD' })).headers.get('content-length');
-    setLimits(el, { maxDocumentBytes: Number(size) - 1 });
+    const el = await withProxyLimits({ maxDocumentBytes: Number(size) - 1 });
     const error = nextEvent(el, 'jse-error');
     el.src = src;
     document.body.append(el);
@@ -158,8 +165,7 @@ describe('<jse-sign-request> loading', function () {
 
   it('encrypted PDF accepted by the proxy: a password prompt that says when it is wrong', async () => {
     const src = await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf');
-    const el = document.createElement('jse-sign-request');
-    setLimits(el, { acceptsEncrypted: true });
+    const el = await withProxyLimits({ acceptsEncrypted: true });
     el.src = src;
     document.body.append(el);
     const input = () => el.shadowRoot!.querySelector<HTMLInputElement>('input[type=password]');
@@ -185,8 +191,7 @@ describe('<jse-sign-request> loading', function () {
   });
 
   it('giving up the password: encrypted_document, and a retry that asks again', async () => {
-    const el = document.createElement('jse-sign-request');
-    setLimits(el, { acceptsEncrypted: true });
+    const el = await withProxyLimits({ acceptsEncrypted: true });
     el.src = await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf');
     document.body.append(el);
     await until(() => button(el, 'Annuler') !== undefined, 'the password prompt');
@@ -199,14 +204,31 @@ describe('<jse-sign-request> loading', function () {
     el.remove();
   });
 
-  it('limits arriving later re-open a document they now refuse or accept', async () => {
-    const el = await mount(await serve(encryptedPdf(), 'owner-only.pdf'));
-    expect((await nextEvent(el, 'jse-error')).detail.code).to.equal('encrypted_document');
-    const ready = nextEvent(el, 'jse-ready');
-    setLimits(el, { acceptsEncrypted: true });
-    expect((await ready).detail.pageCount).to.equal(1);
+  it("the proxy's limits arriving after the document re-open it: now accepted", async () => {
+    const el = await withProxyLimits({ acceptsEncrypted: true });
+    let answer!: () => void;
+    sandbox!.faults.slow('me', new Promise<void>((r) => (answer = r))); // /me answers when the test says
+    el.src = await serve(encryptedPdf(), 'owner-only.pdf');
     const refused = nextEvent(el, 'jse-error');
-    setLimits(el, { acceptsEncrypted: true, maxDocumentBytes: 100 });
+    document.body.append(el);
+    expect((await refused).detail.code).to.equal('encrypted_document'); // the default limits meanwhile
+    const ready = nextEvent(el, 'jse-ready');
+    answer();
+    expect((await ready).detail.pageCount).to.equal(1);
+    el.remove();
+  });
+
+  it("the proxy's limits arriving after the document re-open it: now refused", async () => {
+    const el = await withProxyLimits({ maxDocumentBytes: 100 });
+    let answer!: () => void;
+    sandbox!.faults.slow('me', new Promise<void>((r) => (answer = r)));
+    const ready = nextEvent(el, 'jse-ready');
+    el.src = await serve(await makePdf(), 'a.pdf');
+    document.body.append(el);
+    await ready;
+    const refused = nextEvent(el, 'jse-error');
+    answer();
     expect((await refused).detail.code).to.equal('document_too_large');
+    el.remove();
   });
 });

@@ -8,6 +8,7 @@ import { loadDocument, type LoadOptions } from '../../src/document/loader.js';
 import { isPdfJsRequested } from '../../src/document/pdfjs.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { useInstalledPdfJs } from '../helpers/element.js';
+import { spyOnFetch } from '../helpers/fetch-spy.js';
 import { blankPdf, encryptedPdf, md5ForTest } from './crafted.js';
 import { canvasImage } from './images.js';
 
@@ -93,26 +94,34 @@ describe('loadDocument — generated documents', function () {
 
     it('refuses from Content-Length when both HEAD and the probe are refused', async () => {
       const key = countKey();
-      const error = await failure(`${url}?count=${key}&head=refuse&probe=refuse&rate=2000000`);
+      const spy = spyOnFetch();
+      const error = await failure(`${url}?count=${key}&head=refuse&probe=refuse&rate=2000000`).finally(() => spy.restore());
       expect(error.code).to.equal('document_too_large');
       expect(error.facts.size).to.equal(11_000_000);
       const s = await stats(key);
-      expect(s.requests).to.have.length(3);
-      expect(s.bytes).to.be.below(1_000_000); // stopped at the headers: a paced server sent almost nothing
+      expect(s.requests.map((r) => [r.method, r.range, r.status])).to.deep.equal([
+        ['HEAD', null, 403],
+        ['GET', 'bytes=0-0', 403],
+        ['GET', null, 200],
+      ]);
+      // Stopped at the headers: not one byte of the body read, and the body cancelled.
+      const whole = spy.requests(key).at(-1)!;
+      expect(whole).to.include({ method: 'GET', range: null, status: 200, read: 0, cancelled: true });
     });
 
     it('stops a download of unknown size as soon as it passes the limit', async () => {
       const key = countKey();
       const limit = 300_000;
+      const spy = spyOnFetch();
       const error = await failure(`${url}?count=${key}&head=refuse&probe=refuse&length=none&rate=1000000`, {
         limits: { maxDocumentBytes: limit },
-      });
+      }).finally(() => spy.restore());
       expect(error.code).to.equal('document_too_large');
       expect(error.facts).to.deep.equal({ limit });
-      // Give the server a moment to notice the closed connection, then compare with the file's size.
-      await new Promise((r) => setTimeout(r, 300));
-      const s = await stats(key);
-      expect(s.bytes).to.be.above(limit).and.below(2_000_000);
+      // The client read just past the limit (one network chunk at most) and cancelled the rest.
+      const whole = spy.requests(key).at(-1)!;
+      expect(whole).to.include({ method: 'GET', range: null, status: 200, cancelled: true, done: false });
+      expect(whole.read).to.be.above(limit).and.at.most(limit + 256 * 1024);
     });
 
     it("uses the proxy's limit and accepts a file just under it", async () => {
@@ -216,9 +225,16 @@ describe('loadDocument — generated documents', function () {
 
     it('refuses an over-limit body whose probe came back whole, from its Content-Length', async () => {
       const key = countKey();
-      const error = await failure(`${await serve(bigFile(11_000_000), 'g.pdf')}?count=${key}&ranges=0&head=refuse&rate=2000000`);
+      const spy = spyOnFetch();
+      const error = await failure(`${await serve(bigFile(11_000_000), 'g.pdf')}?count=${key}&ranges=0&head=refuse&rate=2000000`).finally(() =>
+        spy.restore(),
+      );
       expect(error.facts).to.deep.equal({ size: 11_000_000, limit: 10_000_000 });
-      expect((await stats(key)).bytes).to.be.below(1_000_000);
+      // What the client asked for and read, not what a loaded machine's socket happened to carry.
+      const [head, probe, ...more] = spy.requests(key);
+      expect(head).to.include({ method: 'HEAD', status: 403 });
+      expect(probe).to.include({ method: 'GET', range: 'bytes=0-0', status: 200, read: 0, cancelled: true });
+      expect(more).to.deep.equal([]);
     });
   });
 

@@ -8,24 +8,7 @@ export function useInstalledPdfJs(): void {
   configure({ assetsBase: PDFJS_DIST });
 }
 
-/** Resolves with the next event of that type fired by the element (or rejects after `ms`). */
-export function nextEvent<K extends keyof HTMLElementEventMap>(
-  el: EventTarget,
-  type: K,
-  ms = 15000,
-): Promise<HTMLElementEventMap[K]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
-    el.addEventListener(
-      type,
-      (e) => {
-        clearTimeout(timer);
-        resolve(e as HTMLElementEventMap[K]);
-      },
-      { once: true },
-    );
-  });
-}
+export { nextEvent } from './wait.js';
 
 /** Counts the non-white pixels of a canvas: a rendered page has ink, a blank one has none. */
 export function inkPixels(canvas: HTMLCanvasElement): number {

@@ -1,6 +1,7 @@
 /** Host pages in iframes (the built bundle as a page without a build step would use it). */
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import { nextEvent } from './element.js';
+import { until } from './wait.js';
 
 export async function openFrame(url: string, size = { width: 800, height: 900 }): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
@@ -30,4 +31,24 @@ export async function showIn(frame: HTMLIFrameElement, src: string): Promise<{ e
 /** The CSP violations the browser reported for pages under /__csp/ (and their workers). */
 export async function cspReports(): Promise<unknown[]> {
   return (await fetch('/__csp-report')).json();
+}
+
+/**
+ * The violations reported for a page under /__csp/, once all it did so far has been reported:
+ * the page then makes one deliberate violation (an image from a blocked origin) and its report is
+ * the signal that earlier ones have arrived — instead of waiting a while and hoping. Returns the
+ * reports other than that one.
+ */
+export async function cspViolationsOf(frame: HTMLIFrameElement): Promise<unknown[]> {
+  const canary = `https://csp-canary.invalid/${Math.random().toString(36).slice(2)}.png`;
+  const img = frame.contentDocument!.createElement('img');
+  img.alt = '';
+  img.src = canary;
+  frame.contentDocument!.body.append(img);
+  const isCanary = (r: unknown) => JSON.stringify(r).includes('csp-canary.invalid');
+  const reports = await until(async () => {
+    const all = await cspReports();
+    return all.some(isCanary) && all;
+  }, 'the canary violation report');
+  return reports.filter((r) => !isCanary(r));
 }

@@ -81,14 +81,7 @@ export function confirmDialog(el: JseSignRequest): HTMLDialogElement {
   return el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm')!;
 }
 
-/** Waits until `check` holds (polling the page, never a wall-clock assertion). */
-export async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { until } from '../helpers/wait.js';
 
 export function resetPolling(interval = 2000): void {
   AccountController.pollInterval = interval;

@@ -10,6 +10,7 @@ import { openPdf } from '../../src/document/pdfjs.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { nextEvent } from '../helpers/element.js';
 import { input, pointIn } from '../helpers/input.js';
+import { frames } from '../helpers/wait.js';
 import {
   confirmDialog,
   marie,
@@ -42,7 +43,7 @@ async function chooseSigner(el: JseSignRequest, id: string): Promise<void> {
 async function clickPage(el: JseSignRequest, n: number, fx: number, fy: number): Promise<{ x: number; y: number }> {
   const viewer = viewerOf(el);
   await viewer.scrollToPage(n);
-  await new Promise((r) => setTimeout(r, 150));
+  await frames(); // scrolled, laid out and painted where the click will land
   const box = pageBox(el, n).getBoundingClientRect();
   const clip = viewer.getBoundingClientRect();
   const top = Math.max(box.top, clip.top);
@@ -70,8 +71,12 @@ describe('sending (issue 9)', function () {
 
   it('places fields by pointer on an upright and a rotated page, confirms, and sends once (jse-pending)', async () => {
     const src = await twoPageUrl();
-    ({ el } = await mount(sandbox, src, (e) => (e.signers = [marie, paul])));
-    await nextEvent(el, 'jse-connected').catch(() => undefined);
+    let connected!: Promise<unknown>;
+    ({ el } = await mount(sandbox, src, (e) => {
+      e.signers = [marie, paul];
+      connected = nextEvent(e, 'jse-connected'); // listened to before the element is in the page
+    }));
+    await connected;
 
     await chooseSigner(el, 's1');
     const p1 = await clickPage(el, 1, 0.4, 0.5);
@@ -271,6 +276,32 @@ describe('sending (issue 9)', function () {
     expect(sandbox.calls.filter((c) => c.route === 'token').length).to.equal(tokensBefore + 1);
     expect(sandbox.calls.filter((c) => c.route === 'create').map((c) => c.status)).to.deep.equal([401, 201]);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('the token endpoint failing at submit: token_failed shown and fired, nothing sent, the draft kept, and sent once it is back', async () => {
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (e.signers = [marie])));
+    const fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    el.fields = fields;
+    await until(() => sandbox.calls.some((c) => c.route === 'me'), '/me');
+    sandbox.faults.expireTokens().failWith('token', 500, { times: Infinity });
+    const fired = nextEvent(el, 'jse-error');
+    const error = await el.submit().catch((e: unknown) => e);
+    expect(error).to.include({ code: 'token_failed' });
+    expect((await fired).detail).to.include({ code: 'token_failed' });
+    await el.updateComplete;
+    const said = el.shadowRoot!.querySelector('.send .problems, .send [role="alert"]');
+    expect(said, 'the failure is said in the panel').to.not.equal(null);
+    expect(said!.textContent!.trim()).to.not.equal('');
+    expect(sandbox.calls.filter((c) => c.route === 'create' && c.status !== 401)).to.deep.equal([]);
+    expect(sandbox.state.requests.size).to.equal(0);
+    expect(el.fields.map(({ signerId, page, x, y, width, height }) => ({ signerId, page, x, y, width, height }))).to.deep.equal(fields);
+    expect(el.signers.map((s) => s.email)).to.deep.equal([marie.email]);
+    expect(panelOf(el).inert).to.equal(false);
+    sandbox.faults.clear();
+    const pending = nextEvent(el, 'jse-pending');
+    await el.submit();
+    await pending;
+    expect(sandbox.state.requests.size).to.equal(1);
   });
 
   it('after a cancelled request, "prepare a new request" gives back the draft, editable, and sends a new request', async () => {

@@ -134,9 +134,10 @@ export function fileServer({ root, fixtures }) {
     const forced = Number(q.get('status') || 0) || (lost ? 503 : 0);
     const isProbe = ctx.get('range') === 'bytes=0-0';
     if (forced || (ctx.method === 'HEAD' && q.get('head') === 'refuse') || (isProbe && q.get('probe') === 'refuse')) {
+      // Body first: Koa turns a null body into a 204 unless the status is set after it.
+      ctx.body = ctx.method === 'HEAD' ? null : 'refused';
       ctx.status = forced || 403;
       record.status = ctx.status;
-      ctx.body = ctx.method === 'HEAD' ? null : 'refused';
       return;
     }
 

@@ -12,11 +12,15 @@ import { RECENT_KEY } from '../../src/signers/recent.js';
 import type { SignersPanel } from '../../src/signers/signers-panel.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
+import { until } from '../helpers/wait.js';
+import { newSandbox } from '../send/harness.js';
+import type { Sandbox } from '../../src/testing/index.js';
 
 let url: string;
 
-async function mount(setup: { width?: number; lang?: string } = {}): Promise<{ el: JseSignRequest; panel: SignersPanel }> {
+async function mount(setup: { width?: number; lang?: string; tokenEndpoint?: string } = {}): Promise<{ el: JseSignRequest; panel: SignersPanel }> {
   const el = document.createElement('jse-sign-request');
+  if (setup.tokenEndpoint) el.tokenEndpoint = setup.tokenEndpoint;
   el.style.height = '700px';
   el.style.width = `${setup.width ?? 1000}px`;
   if (setup.lang) el.lang = setup.lang;
@@ -89,18 +93,27 @@ describe('<jse-sign-request> — signers panel wiring', () => {
   });
 
   it('"Ajouter moi-même" uses the /me user when the host gives no `me`, and `me` wins when both', async () => {
-    const { el, panel } = await mount();
-    const account = el as unknown as { accountUser?: Person };
-    expect(panel.shadowRoot!.querySelector('button.add-me')).to.equal(null);
-    account.accountUser = { email: 'compte@cabinet.fr', firstName: 'Compte', lastName: 'Proxy', phone: '+33622334455' };
-    await el.updateComplete;
-    await panel.updateComplete;
+    const { el: bare, panel: barePanel } = await mount();
+    expect(barePanel.shadowRoot!.querySelector('button.add-me'), 'no proxy, no me: no button').to.equal(null);
+    bare.remove();
+    // The user comes from the sandbox proxy's /me, as it would from a host's.
+    const sandbox = await newSandbox({ user: { email: 'compte@cabinet.fr', firstName: 'Compte', lastName: 'Proxy', phone: '+33622334455' } });
+    try {
+      await checkAddMe(sandbox);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  async function checkAddMe(sandbox: Sandbox): Promise<void> {
+    const { el, panel } = await mount({ tokenEndpoint: sandbox.tokenEndpoint });
+    await until(() => panel.shadowRoot!.querySelector('button.add-me'), 'the /me user offered');
     inPanel<HTMLButtonElement>(panel, 'button.add-me').click();
     expect(el.signers.map((s) => s.email)).to.deep.equal(['compte@cabinet.fr']);
     el.me = { email: 'hote@cabinet.fr', firstName: 'Hôte', lastName: 'Page' };
     await el.updateComplete;
     expect(panel.me?.email).to.equal('hote@cabinet.fr');
-  });
+  }
 
   it('passes `contacts` (array, then async function) to the panel', async () => {
     const { el, panel } = await mount();
@@ -119,8 +132,7 @@ describe('<jse-sign-request> — signers panel wiring', () => {
     };
     await el.updateComplete;
     await sendKeys({ type: 'e' });
-    await new Promise((r) => setTimeout(r, 350));
-    await panel.updateComplete;
+    await until(() => panel.shadowRoot!.querySelector('[role="option"] .email')?.textContent === 'zoe.async@exemple.fr', 'the async answer shown');
     expect(asked).to.deep.equal(['zoe']);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });

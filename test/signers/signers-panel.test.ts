@@ -5,6 +5,7 @@ import { Draft } from '../../src/draft/draft.js';
 import { signerColor } from '../../src/placement/palette.js';
 import { recentSigners, type RecentSigners } from '../../src/signers/recent.js';
 import { SignersPanel, type PeopleSource } from '../../src/signers/signers-panel.js';
+import { until } from '../helpers/wait.js';
 
 if (!customElements.get('jse-signers-panel')) customElements.define('jse-signers-panel', SignersPanel);
 
@@ -391,21 +392,26 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
     const asked: string[] = [];
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
-    const contacts = async (query: string): Promise<Person[]> => {
+    let stale: Promise<Person[]> | undefined;
+    const contacts = (query: string): Promise<Person[]> => {
       asked.push(query);
       if (query === 'ma') {
-        await slow; // an older, slower answer must not replace the newer one
-        return [people[0]!];
+        // An older, slower answer must not replace the newer one.
+        stale = slow.then(() => [people[0]!]);
+        return stale;
       }
-      return people.filter((p) => p.firstName.toLowerCase().startsWith(query.toLowerCase()));
+      return Promise.resolve(people.filter((p) => p.firstName.toLowerCase().startsWith(query.toLowerCase())));
     };
+    const emails = () => $$(el, '[role="option"]').map((o) => o.querySelector('.email')!.textContent);
     const { el, draft } = await mount({ contacts });
     await typeInto(el, $(el, '#search'), 'ma');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => asked.length === 1, 'the search for "ma"');
     await sendKeys({ type: 'r' });
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => asked.length === 2, 'the search for "mar"');
+    await until(() => emails().join() === 'marc.durand@exemple.fr', 'the answer for "mar" shown');
     release();
-    await new Promise((r) => setTimeout(r, 20));
+    await stale;
+    await new Promise((r) => setTimeout(r)); // the panel's own continuation of that answer runs first
     await el.updateComplete;
     expect(asked).to.deep.equal(['ma', 'mar']);
     const options = $$(el, '[role="option"]');
@@ -419,9 +425,7 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
   it('says when the async contacts search fails', async () => {
     const { el } = await mount({ contacts: () => Promise.reject(new Error('down')) });
     await typeInto(el, $(el, '#search'), 'zo');
-    await new Promise((r) => setTimeout(r, 300));
-    await el.updateComplete;
-    expect($(el, '.search [role="status"]').textContent).to.equal('La recherche de contacts a échoué.');
+    await until(() => $(el, '.search [role="status"]').textContent === 'La recherche de contacts a échoué.', 'the failure said');
   });
 
   it('suggests recently used signers (from this tab’s session) first', async () => {
@@ -516,8 +520,7 @@ describe('<jse-signers-panel> — untrusted text', () => {
     const contacts = payloads.map((p, i) => ({ email: `c${i}@exemple.fr`, firstName: p, lastName: 'C' }));
     const { el } = await mount({ draft, contacts });
     $(el, '#search').focus();
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => $$(el, '[role="option"]').length === 8, 'the contacts suggested');
     const legends = $$(el, 'legend .name-text').map((l) => l.textContent);
     expect(legends).to.deep.equal(payloads.map((p) => `${p} ${p}`));
     expect($$(el, 'li.signer').map((li) => field(el, 'firstName', $$(el, 'li.signer').indexOf(li)).value)).to.deep.equal(payloads);
@@ -543,7 +546,8 @@ describe('<jse-signers-panel> — untrusted text', () => {
     expect(draft.signers[0]!.firstName).to.equal('<img src=x onerror=window.__xss=9>');
     expect($(el, 'legend .name-text').textContent).to.equal('<img src=x onerror=window.__xss=9>');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-    await new Promise((r) => setTimeout(r, 50));
+    // Had an <img src=x> leaked, its error handler would have run before this one's.
+    await new Promise((r) => Object.assign(new Image(), { onerror: r, src: 'x' }));
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
 });

@@ -64,14 +64,7 @@ export function names(events: Recorded[]): string[] {
   return events.map((e) => (e.type === 'jse-signer-signed' ? `${e.type}:${e.detail.signer.id}` : e.type));
 }
 
-/** Waits until `condition` holds (checked every few ms); fails with `what` after `tries` checks. */
-export async function until(condition: () => boolean, what: string, tries = 1500): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+export { until } from '../helpers/wait.js';
 
 /** An element following `requestId` through the sandbox, in the page. */
 export function attached(sandbox: Sandbox, requestId: string, attrs: Record<string, string> = {}): { el: JseSignRequest; events: Recorded[] } {

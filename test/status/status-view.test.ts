@@ -8,6 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { JseError } from '../../src/api/errors.js';
 import type { RequestSigner, SignRequest } from '../../src/api/types.js';
 import { StatusView, type StatusActions } from '../../src/status/status-view.js';
+import { until } from '../helpers/wait.js';
 
 if (!customElements.get('jse-status-view')) customElements.define('jse-status-view', StatusView);
 
@@ -166,7 +167,7 @@ describe('<jse-status-view>', () => {
     };
     try {
       q<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-      for (let i = 0; i < 100 && clicked.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      await until(() => clicked.length > 0, 'the download link clicked');
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
@@ -182,7 +183,7 @@ describe('<jse-status-view>', () => {
       actions: actions({ download: () => Promise.reject(new JseError('network', 'connexion perdue')) }),
     });
     q<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-    for (let i = 0; i < 100 && !q(el, '[role="alert"]'); i++) await new Promise((r) => setTimeout(r, 5));
+    await until(() => q(el, '[role="alert"]'), 'the alert');
     await el.updateComplete;
     expect(q(el, '[role="alert"]')!.textContent).to.contain('Le téléchargement du document signé a échoué');
   });

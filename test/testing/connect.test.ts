@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { CONNECT_CHANNEL, createSandbox, type Sandbox } from '../../src/testing/index.js';
 import { PlainClient } from './helpers.js';
+import { until } from '../helpers/wait.js';
 
 let worker: SetupWorker;
 let sandbox: Sandbox;
@@ -27,19 +28,6 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-function until<T>(what: string, check: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const tick = (): void => {
-      const value = check();
-      if (value) resolve(value);
-      else if (performance.now() - started > ms) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 25);
-    };
-    tick();
-  });
-}
-
 /** Opens the connect page in a frame (same origin: a test can fill it in) and logs in. */
 async function logIn(connectUrl: string, email: string, password: string): Promise<Document> {
   frame = document.createElement('iframe');
@@ -48,9 +36,7 @@ async function logIn(connectUrl: string, email: string, password: string): Promi
   document.body.append(frame);
   await loaded;
   const doc = frame.contentDocument!;
-  await until('the page script', () => doc.querySelector('#submit') && frame!.contentWindow!.document.readyState === 'complete');
-  // The module script runs after load at the latest; give it its turn.
-  await new Promise((r) => setTimeout(r, 50));
+  await until(() => doc.querySelector('#login[data-ready]'), 'the page script');
   doc.querySelector<HTMLInputElement>('#email')!.value = email;
   doc.querySelector<HTMLInputElement>('#password')!.value = password;
   doc.querySelector<HTMLFormElement>('#login')!.requestSubmit();
@@ -82,7 +68,7 @@ describe('connect page', () => {
     sandbox = createSandbox({ proxyUrl: '/proxy', tokenEndpoint: '/token', connectUrl: '/demo/connect.html', linked: false, connectPassword: 'secret' });
     await sandbox.start(worker);
     const doc = await logIn(await connectUrl(), 'claire.martin@cabinet-exemple.fr', 'wrong');
-    await until('the refusal', () => doc.querySelector('#status')!.textContent!.includes('incorrect'));
+    await until(() => doc.querySelector('#status')!.textContent!.includes('incorrect'), 'the refusal');
     expect(sandbox.state.linked).to.equal(false);
   });
 
@@ -90,7 +76,7 @@ describe('connect page', () => {
     sandbox = createSandbox({ proxyUrl: '/proxy', tokenEndpoint: '/token', connectUrl: '/demo/connect.html', linked: false });
     await sandbox.start(worker);
     const doc = await logIn('/demo/connect.html?state=someone-else', 'claire.martin@cabinet-exemple.fr', 'x');
-    await until('the no-answer message', () => doc.querySelector('#status')!.textContent!.includes("n'est plus ouverte"));
+    await until(() => doc.querySelector('#status')!.textContent!.includes("n'est plus ouverte"), 'the no-answer message');
     expect(sandbox.state.linked).to.equal(false);
   });
 
@@ -111,8 +97,7 @@ describe('connect page', () => {
       window.addEventListener('message', listener);
     });
     try {
-      const doc = await until('the popup page', () => popup.document.querySelector('#submit') && popup.document.readyState === 'complete' && popup.document);
-      await new Promise((r) => setTimeout(r, 50));
+      const doc = await until(() => popup.document.querySelector('#login[data-ready]') && popup.document, 'the popup page');
       doc.querySelector<HTMLInputElement>('#email')!.value = 'claire.martin@cabinet-exemple.fr';
       doc.querySelector<HTMLInputElement>('#password')!.value = 'x';
       doc.querySelector<HTMLFormElement>('#login')!.requestSubmit();

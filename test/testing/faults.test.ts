@@ -5,9 +5,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { createSandbox, type Sandbox } from '../../src/testing/index.js';
+import { createSandbox, type Sandbox, type SandboxRoute } from '../../src/testing/index.js';
 import { makePdf } from '../helpers/documents.js';
 import { body, PlainClient, problemOf, type CreateJson } from './helpers.js';
+import { until } from '../helpers/wait.js';
 
 let worker: SetupWorker;
 let sandbox: Sandbox;
@@ -35,14 +36,18 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-/** Settles to 'pending' when the promise has not settled after a few turns of the event loop. */
-async function settledYet(promise: Promise<unknown>): Promise<'settled' | 'pending'> {
+/**
+ * 'pending' when `promise` has not settled although its call is at the proxy, held there (the
+ * sandbox logs a call as it arrives, status 0 until answered): a signal, not a few turns of waiting.
+ */
+async function settledYet(promise: Promise<unknown>, route: SandboxRoute): Promise<'settled' | 'pending'> {
   let done = false;
   void promise.then(
     () => (done = true),
     () => (done = true),
   );
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 20));
+  await until(() => done || sandbox.calls.some((c) => c.route === route && c.status === 0), `the ${route} call at the proxy`);
+  await Promise.resolve();
   return done ? 'settled' : 'pending';
 }
 
@@ -146,7 +151,7 @@ describe('fault injection, observed by the client', () => {
     let release!: () => void;
     sandbox.faults.slow('me', new Promise<void>((r) => (release = r)));
     const held = client.call('GET', '/me');
-    expect(await settledYet(held)).to.equal('pending');
+    expect(await settledYet(held, 'me')).to.equal('pending');
     release();
     expect((await held).status).to.equal(200);
 
@@ -184,7 +189,7 @@ describe('fault injection, observed by the client', () => {
     let release!: () => void;
     sandbox.faults.slow('create', new Promise<void>((r) => (release = r)));
     const first = client.create(pdf, body(), 'k5');
-    expect(await settledYet(first)).to.equal('pending');
+    expect(await settledYet(first, 'create')).to.equal('pending');
     const second = await client.create(pdf, body(), 'k5');
     expect(second.status).to.equal(201);
     release();

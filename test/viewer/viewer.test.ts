@@ -6,6 +6,7 @@ import { makePdf, serve, type PageSpec } from '../helpers/documents.js';
 import { inkPixels, useInstalledPdfJs } from '../helpers/element.js';
 import { input } from '../helpers/input.js';
 import { frame, liveDomCanvases, mount, nextView, pageBox, scroller, spotAt, spotPosition, visiblePages } from './helpers.js';
+import { until } from '../helpers/wait.js';
 
 const A4: [number, number, number, number] = [0, 0, 595.28, 841.89];
 
@@ -259,7 +260,7 @@ describe('document viewer', () => {
     const fit = viewer.scale;
     // The host panel grows: still fit to width, the top of the current page where it was.
     el.style.width = '1300px';
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => viewer.scale > fit, 'the fit zoom follows the panel');
     await viewer.whenIdle();
     expect(viewer.scale).to.be.greaterThan(fit);
     expect(viewer.scale * 595.28).to.be.closeTo(scroller(viewer).clientWidth - 2 * PADDING, 0.5);
