@@ -4,7 +4,7 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/', 'examples/*/dist/', 'examples/*/public/mockServiceWorker.js'] },
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],
   wc.configs['flat/best-practice'],

@@ -62,12 +62,14 @@ mkdirSync(out, { recursive: true });
 // ---- Vue: GlobalComponents, so vue-tsc checks bindings and `@jse-…` handlers in templates.
 {
   let ts = `${header}export * from '../lib/index.js';\n`;
-  ts += "import type { DefineComponent } from 'vue';\n";
+  ts += "import type { DefineComponent, HTMLAttributes } from 'vue';\n";
   for (const el of elements) ts += `import type { ${el.name} } from '${from(el.module)}';\n`;
   ts += "import type { JseEventMap } from '../lib/events.js';\n\n";
   for (const el of elements) {
-    ts += `/** \`<${el.tagName}>\` in Vue templates: its properties (\`:signers\`, \`token-endpoint\`…) and events (\`@jse-ready\`…). */\n`;
-    ts += `export interface ${el.name}VueProps {\n`;
+    // HTMLAttributes: the global attributes (lang, id, hidden, aria-…), which strictTemplates checks too.
+    ts += `/** \`<${el.tagName}>\` in Vue templates: its properties (\`:signers\`, \`token-endpoint\`…), events (\`@jse-ready\`…) and the global HTML attributes (\`lang\`…). */\n`;
+    ts += `export interface ${el.name}VueProps extends HTMLAttributes {\n`;
+    ts += '  /** `data-*` attributes (vue-tsc checks them camelised: `dataTestid`). */\n  [data: `data${string}`]: unknown;\n';
     for (const p of props(el)) ts += doc(p.description, '  ') + `  ${p.name}?: ${el.name}['${p.name}'];\n`;
     for (const e of el.events ?? []) ts += doc(e.description, '  ') + `  ${reactEvent(e.name)}?: (event: JseEventMap['${e.name}']) => void;\n`;
     ts += '}\n\n';

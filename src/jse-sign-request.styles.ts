@@ -15,9 +15,18 @@ export const styles = [
     --jse-color-accent-text: #ffffff;
     --jse-color-danger: #b42318;
     --jse-radius: 6px;
+    /* Layout that survives the host page's display (issue 14): the host is only a box, as wide as
+       the space it is given (also inline-block or floated), taking the free space as a flex item
+       (not its siblings'), and as tall as the page makes it (320 px at least); .frame inside lays
+       the element out. Page rules win over these. */
     display: flex;
     flex-direction: column;
     box-sizing: border-box;
+    width: 100%;
+    width: -webkit-fill-available;
+    width: -moz-available;
+    width: stretch;
+    flex: 1 1 0%;
     min-height: 320px;
     font-family: var(--jse-font);
     color: var(--jse-color-text);
@@ -29,6 +38,15 @@ export const styles = [
   :host([hidden]) {
     display: none;
   }
+  .frame {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    height: 100%;
+    min-height: 0;
+  }
+  /* end of the host's layout (issue 14) */
   [part='toolbar'] {
     display: flex;
     align-items: center;

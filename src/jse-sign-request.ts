@@ -319,7 +319,8 @@ export class JseSignRequest extends LitElement {
   protected override render() {
     const { t } = this.i18n;
     const name = this.document?.name ?? this.documentName ?? (this.src ? nameFromUrl(this.src) : '');
-    return html`
+    // One frame lays the element out, whatever \`display\` the host page gives the element (issue 14).
+    return html`<div class="frame">
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
         ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.count) : nothing}
@@ -333,7 +334,7 @@ export class JseSignRequest extends LitElement {
                 : nothing}
             </div>`}
       </div>
-    `;
+    </div>`;
   }
 
   /** The request followed, instead of the draft (issue 10). */
