@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileServer } from './test/server/file-server.mjs';
 import { inputCommands } from './test/server/input-commands.mjs';
 import { slowProxy } from './test/server/slow-proxy.mjs';
+import { copies } from './test/server/copies.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(root, process.env.JSE_FIXTURES ?? '../shared/fixtures');
@@ -49,6 +50,7 @@ export default {
       if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
       return next();
     },
+    copies(),
     fileServer({ root, fixtures }),
     slowProxy(),
   ],

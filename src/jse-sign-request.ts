@@ -11,7 +11,7 @@ import { styles } from './jse-sign-request.styles.js';
 import { DocumentError } from './document/errors.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './document/types.js';
 import { formatBytes } from './i18n/messages.js';
-import { defineParts } from './internal/parts.js';
+import { defineParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
@@ -83,6 +83,8 @@ export class JseSignRequest extends LitElement {
   /**
    * URL of the file to sign (PDF, PNG or JPEG). Setting another URL opens another document with
    * its own draft: the previous document's draft stays in this tab's session and comes back with it.
+   * A draft belongs to `document-id` when set, else to this URL without its signature parameters
+   * (presigned `X-Amz-*` and the like), so a fresh presigned URL of the same file keeps its draft.
    */
   @property({ reflect: true })
   get src(): string {
@@ -631,6 +633,7 @@ export class JseSignRequest extends LitElement {
 
   /** The parts' internal events (src/internal/events.ts) stop at the shadow root: listened to there. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    scopeRenderRoot(this); // the parts are this copy's (src/internal/parts.ts)
     const root = super.createRenderRoot();
     root.addEventListener(VIEW_EVENT, this.onView);
     root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);

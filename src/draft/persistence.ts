@@ -74,12 +74,46 @@ export class DraftStore {
   }
 }
 
-/** The identity of a document for its draft: the GED id when given, else the absolute file URL. */
+/**
+ * Query parameters that sign a URL rather than name a file: presigned links (S3 SigV4 and V2,
+ * Google Cloud Storage, CloudFront) get new ones each time the GED hands the file out, so they
+ * are left out of the draft's key. Lower case; compared case-insensitively.
+ */
+const SIGNATURE_PARAMS = new Set([
+  'x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-expires', 'x-amz-signedheaders',
+  'x-amz-signature', 'x-amz-security-token', 'x-amz-content-sha256', 'x-amz-user-agent',
+  'awsaccesskeyid', 'signature', 'expires',
+  'x-goog-algorithm', 'x-goog-credential', 'x-goog-date', 'x-goog-expires', 'x-goog-signedheaders',
+  'x-goog-signature', 'googleaccessid',
+  'key-pair-id', 'policy',
+]);
+/** Azure shared access signatures (with `sig`): their short names mean nothing without it. */
+const AZURE_SAS_PARAMS = new Set([
+  'sig', 'sv', 'ss', 'srt', 'sp', 'se', 'st', 'spr', 'sr', 'si', 'sdd', 'ses',
+  'skoid', 'sktid', 'skt', 'ske', 'sks', 'skv', 'saoid', 'suoid', 'scid',
+  'rscc', 'rscd', 'rsce', 'rscl', 'rsct',
+]);
+
+/**
+ * The identity of a document for its draft (SPEC §4 "mounted again … the draft comes back"): the
+ * GED id (`document-id`) when given; else the absolute file URL without its signature parameters
+ * (see above) and fragment, so two presigned URLs of the same file share one draft.
+ */
 export function documentKey(documentId: string | undefined, src: string, base: string): string {
   if (documentId) return `id:${documentId}`;
+  let url: URL;
   try {
-    return `url:${new URL(src, base).href}`;
+    url = new URL(src, base);
   } catch {
     return `url:${src}`;
   }
+  const names = [...url.searchParams.keys()].map((n) => n.toLowerCase());
+  const azure = names.includes('sig');
+  const kept = [...url.searchParams].filter(([name]) => {
+    const lower = name.toLowerCase();
+    return !SIGNATURE_PARAMS.has(lower) && !(azure && AZURE_SAS_PARAMS.has(lower));
+  });
+  url.search = new URLSearchParams(kept).toString();
+  url.hash = '';
+  return `url:${url.href}`;
 }

@@ -1,3 +1,5 @@
+import type { LitElement } from 'lit';
+
 /**
  * The element's internal parts are custom elements too (each with its own styles and tests).
  * They load and register when the first `<jse-sign-request>` is constructed — not at import time,
@@ -5,8 +7,60 @@
  * page that loads the bundle pays for the viewer, the placement layer, the signers panel (with its
  * phone metadata) and the status view only once the element is used. The element renders their
  * tags at once; they upgrade when defined, keeping the properties already set on them.
+ *
+ * They are defined in a scoped custom element registry of this copy of the package (issue 19), not
+ * in the page's global one: two versions (or two builds) of the package on one page each get their
+ * own parts under the same tag names, instead of the first definition winning for both. The
+ * element's shadow root and the viewer's (the one part that renders another part) are attached in
+ * that registry, and Lit clones their templates into it (`renderOptions.creationScope`). A browser
+ * without scoped registries (`new CustomElementRegistry()` throws) gets the parts in the global
+ * registry, the first definition winning, as before.
  */
 let loading: Promise<void> | undefined;
+let registry: CustomElementRegistry | null | undefined;
+
+/** This copy's registry for the parts, or `null` where the browser has no scoped registries. */
+export function partsRegistry(): CustomElementRegistry | null {
+  if (registry === undefined) {
+    try {
+      registry = new CustomElementRegistry();
+    } catch {
+      registry = null;
+    }
+  }
+  return registry;
+}
+
+/** What the DOM spec's `importNode(node, { customElementRegistry })` takes (not yet in TypeScript's lib). */
+type ImportNode = (node: Node, options: { customElementRegistry: CustomElementRegistry }) => Node;
+
+/**
+ * Attaches `host`'s shadow root in the parts' registry and has Lit create its templates' elements
+ * there, so the parts it renders are this copy's. Call it in `createRenderRoot()` before `super`'s
+ * (which keeps a shadow root already attached). Without scoped registries it does nothing.
+ */
+export function scopeRenderRoot(host: LitElement): void {
+  const parts = partsRegistry();
+  if (!parts || host.shadowRoot) return;
+  const options = (host.constructor as typeof LitElement).shadowRootOptions;
+  host.attachShadow({ ...options, customElementRegistry: parts } as ShadowRootInit);
+  const doc = host.ownerDocument;
+  (host.renderOptions as { creationScope?: unknown }).creationScope = {
+    importNode: (node: Node) => (doc.importNode as unknown as ImportNode).call(doc, node, { customElementRegistry: parts }),
+  };
+}
+
+/** A part whose own shadow root renders parts (the viewer's placement layers) in the same registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base constructor must take any[]
+function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
+  class Scoped extends base {
+    protected override createRenderRoot(): HTMLElement | DocumentFragment {
+      scopeRenderRoot(this);
+      return super.createRenderRoot();
+    }
+  }
+  return Scoped as T;
+}
 
 export function defineParts(): Promise<void> {
   loading ??= Promise.all([
@@ -15,14 +69,15 @@ export function defineParts(): Promise<void> {
     import('../signers/signers-panel.js'),
     import('../status/status-view.js'),
   ]).then(([{ DocumentViewer }, { PlacementLayer }, { SignersPanel }, { StatusView }]) => {
+    const target = partsRegistry() ?? customElements;
     const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
-      ['jse-document-viewer', DocumentViewer],
+      ['jse-document-viewer', target === customElements ? DocumentViewer : (scoped(DocumentViewer) as unknown as CustomElementConstructor)],
       ['jse-placement-layer', PlacementLayer],
       ['jse-signers-panel', SignersPanel],
       ['jse-status-view', StatusView],
     ];
     for (const [name, ctor] of parts) {
-      if (!customElements.get(name)) customElements.define(name, ctor);
+      if (!target.get(name)) target.define(name, ctor);
     }
   });
   // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.

@@ -305,11 +305,6 @@ export class SendController implements ReactiveController {
     this.host.draft.setMessage('');
   }
 
-  /** The request was sent before and is being followed (after a remount): the draft stays as sent. */
-  markSent(request: SignRequest): void {
-    this.#set({ kind: 'sent', request });
-  }
-
   #draftChanged(): void {
     if (this.state.kind === 'blocked') {
       // Editing after a refusal: the list is re-checked as the user fixes things.

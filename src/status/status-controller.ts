@@ -9,8 +9,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyClient } from '../api/client.js';
 import { JseError, toJseError } from '../api/errors.js';
-import { follow, type FollowIntervals, type Follower, type Visibility } from '../api/follow.js';
-import type { Sleep } from '../api/retry.js';
+import { follow, type Follower, type Visibility } from '../api/follow.js';
+import { timing, type FollowTiming } from '../internal/timing.js';
 import type { SignRequest } from '../api/types.js';
 import {
   JseCancelledEvent,
@@ -24,17 +24,6 @@ import {
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
 import { RequestWatch, isOutcome, type StatusChange } from './transitions.js';
 
-/**
- * Test-only tuning of every status controller created afterwards: short or fake intervals, an
- * injected sleep (a fake clock) and visibility. Not part of the public API.
- * @internal
- */
-export const followTuning: {
-  intervals?: Partial<FollowIntervals>;
-  sleep?: Sleep;
-  visibility?: () => Visibility;
-  random?: () => number;
-} = {};
 
 /** What the controller is doing, for rendering. */
 export type StatusPhase =
@@ -53,6 +42,8 @@ export interface StatusControllerOptions {
   emit: (event: Event) => void;
   /** The user's language, for the messages that `jse-error` carries. */
   lang: () => Lang;
+  /** Paces, clock and visibility of the follow; default: src/internal/timing.ts's `timing.follow` when used. */
+  timing?: FollowTiming;
 }
 
 /** Options of {@link StatusController.follow}. */
@@ -84,6 +75,11 @@ export class StatusController implements ReactiveController {
     private readonly options: StatusControllerOptions,
   ) {
     host.addController(this);
+  }
+
+  /** The follow's paces: the option, else the internal module's (read when used, so tests may tune it). */
+  get #timing(): FollowTiming {
+    return this.options.timing ?? timing.follow;
   }
 
   /** What to render. */
@@ -252,7 +248,7 @@ export class StatusController implements ReactiveController {
   };
 
   #visibility(): Visibility {
-    return followTuning.visibility?.() ?? (document.visibilityState === 'hidden' ? 'hidden' : 'visible');
+    return this.#timing.visibility?.() ?? (document.visibilityState === 'hidden' ? 'hidden' : 'visible');
   }
 
   async #fetchAndAttach(requestId: string): Promise<void> {
@@ -326,9 +322,9 @@ export class StatusController implements ReactiveController {
         }
         this.host.requestUpdate();
       },
-      ...(followTuning.intervals ? { intervals: followTuning.intervals } : {}),
-      ...(followTuning.sleep ? { sleep: followTuning.sleep } : {}),
-      ...(followTuning.random ? { random: followTuning.random } : {}),
+      ...(this.#timing.intervals ? { intervals: this.#timing.intervals } : {}),
+      ...(this.#timing.sleep ? { sleep: this.#timing.sleep } : {}),
+      ...(this.#timing.random ? { random: this.#timing.random } : {}),
     });
     this.#follower = follower;
     void follower.done.then(() => {

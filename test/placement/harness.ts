@@ -6,7 +6,6 @@
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from '../../src/document/pdfjs.js';
 import { openPdf } from '../../src/document/pdfjs.js';
 import { Draft } from '../../src/draft/draft.js';
-import { defineParts } from '../../src/internal/parts.js';
 import type { PlacementLayer } from '../../src/placement/placement-layer.js';
 import { makePdf, type PageSpec } from '../helpers/documents.js';
 
@@ -47,7 +46,10 @@ export interface MountOptions {
 }
 
 export async function mountPage(spec: PageSpec, options: MountOptions = {}): Promise<Mounted> {
-  await defineParts();
+  // The element defines its parts in its own scoped registry; this page uses the layer alone.
+  if (!customElements.get('jse-placement-layer')) {
+    customElements.define('jse-placement-layer', (await import('../../src/placement/placement-layer.js')).PlacementLayer);
+  }
   const task = await openPdf({ data: await makePdf([spec]) });
   const pdf = await task.promise;
   const page = await pdf.getPage(1);

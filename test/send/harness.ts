@@ -6,7 +6,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import '../../src/index.js';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
-import { AccountController } from '../../src/send/account-controller.js';
+import { timing } from '../../src/internal/timing.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/testing/index.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
 import { makePdf, serve } from '../helpers/documents.js';
@@ -84,7 +84,7 @@ export function confirmDialog(el: JseSignRequest): HTMLDialogElement {
 export { until } from '../helpers/wait.js';
 
 export function resetPolling(interval = 2000): void {
-  AccountController.pollInterval = interval;
+  timing.connectPoll = interval;
 }
 
 export const marie = { id: 's1', email: 'marie.dupont@example.fr', firstName: 'Marie', lastName: 'Dupont', phone: '06 12 34 56 78' };

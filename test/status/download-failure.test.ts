@@ -5,11 +5,12 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
-import { followTuning } from '../../src/status/status-controller.js';
+import { timing } from '../../src/internal/timing.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { useInstalledPdfJs } from '../helpers/element.js';
 import { drawnSignature } from '../testing/helpers.js';
 import { PAUL, attached, createPending, startSandbox, statusView, until, type Recorded } from './helpers.js';
+import { defineParts } from '../../src/internal/parts.js';
 
 let worker: SetupWorker;
 let sandbox: Sandbox;
@@ -28,13 +29,13 @@ after(async () => {
 });
 
 beforeEach(async () => {
-  followTuning.intervals = { visible: 20, hidden: 400, max: 100 };
+  timing.follow.intervals = { visible: 20, hidden: 400, max: 100 };
   sandbox = await startSandbox(worker);
 });
 
 afterEach(async () => {
   for (const el of mounted.splice(0)) el.remove();
-  delete followTuning.intervals;
+  delete timing.follow.intervals;
   await sandbox.stop();
 });
 
@@ -46,8 +47,8 @@ async function signedRequest(attrs: Record<string, string> = {}): Promise<{ el: 
   mounted.push(result.el);
   await until(() => result.events.some((e) => e.type === 'jse-signed'), 'jse-signed');
   await result.el.updateComplete;
-  // The status view is one of the parts defined when first used.
-  await customElements.whenDefined('jse-status-view');
+  // The status view is one of the parts defined when first used (in the element's scoped registry).
+  await defineParts();
   await statusView(result.el).updateComplete;
   return result;
 }
@@ -62,7 +63,7 @@ describe('signed document download failure', () => {
     // Every attempt, retries included, answers 503.
     sandbox.faults.failWith('signed-document', 503, { times: Infinity });
     query<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error', 1200);
+    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error');
     await statusView(el).updateComplete;
 
     const errors = events.filter((e) => e.type === 'jse-error');
@@ -78,7 +79,7 @@ describe('signed document download failure', () => {
     const { el, events } = await signedRequest({ lang: 'en' });
     sandbox.faults.failWith('signed-document', 503, { times: Infinity });
     query<HTMLButtonElement>(el, '[data-action="download"]')!.click();
-    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error', 1200);
+    await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error');
     await statusView(el).updateComplete;
     const expected = 'The signed document could not be downloaded: The signing service is not answering. Try again in a moment.';
     expect(events.find((e) => e.type === 'jse-error')!.detail.message).to.equal(expected);

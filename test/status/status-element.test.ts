@@ -9,7 +9,8 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { Sleep } from '../../src/api/retry.js';
 import { openPdf } from '../../src/document/pdfjs.js';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
-import { followTuning, type StatusController } from '../../src/status/status-controller.js';
+import type { StatusController } from '../../src/status/status-controller.js';
+import { timing } from '../../src/internal/timing.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { useInstalledPdfJs } from '../helpers/element.js';
@@ -35,16 +36,16 @@ after(async () => {
 });
 
 beforeEach(async () => {
-  followTuning.intervals = { visible: INTERVAL, hidden: INTERVAL * 20, max: INTERVAL * 5 };
+  timing.follow.intervals = { visible: INTERVAL, hidden: INTERVAL * 20, max: INTERVAL * 5 };
   sandbox = await startSandbox(worker);
 });
 
 afterEach(async () => {
   for (const el of mounted.splice(0)) el.remove();
-  delete followTuning.intervals;
-  delete followTuning.sleep;
-  delete followTuning.visibility;
-  delete followTuning.random;
+  delete timing.follow.intervals;
+  delete timing.follow.sleep;
+  delete timing.follow.visibility;
+  delete timing.follow.random;
   await sandbox.stop();
 });
 
@@ -155,7 +156,7 @@ describe('following a request: the signer journey', () => {
 
   it('announces the signatures once even when both happen between two polls', async () => {
     const request = await createPending(sandbox);
-    followTuning.intervals = { visible: INTERVAL * 1000, hidden: INTERVAL * 1000, max: INTERVAL * 1000 };
+    timing.follow.intervals = { visible: INTERVAL * 1000, hidden: INTERVAL * 1000, max: INTERVAL * 1000 };
     const { el, events } = follow(request.id);
     await until(() => events.length > 0, 'jse-status');
     await sandbox.journey.signAs(PAUL.email, signature);
@@ -335,10 +336,10 @@ describe('following: removal and visibility', () => {
   it('polls slower while the tab is hidden (counted over fake time) and at once when it shows again', async () => {
     const clock = new FakeClock();
     let visibility: 'visible' | 'hidden' = 'visible';
-    followTuning.intervals = { visible: 5_000, hidden: 60_000, max: 120_000 };
-    followTuning.sleep = clock.sleep;
-    followTuning.random = () => 0.5;
-    followTuning.visibility = () => visibility;
+    timing.follow.intervals = { visible: 5_000, hidden: 60_000, max: 120_000 };
+    timing.follow.sleep = clock.sleep;
+    timing.follow.random = () => 0.5;
+    timing.follow.visibility = () => visibility;
     const request = await createPending(sandbox);
     const { events } = follow(request.id);
     await until(() => events.length > 0 && clock.waiting > 0, 'jse-status and the first wait');
@@ -369,10 +370,10 @@ describe('following: removal and visibility', () => {
 
   it('honours Retry-After from the proxy', async () => {
     const clock = new FakeClock();
-    followTuning.intervals = { visible: 5_000, hidden: 60_000, max: 120_000 };
-    followTuning.sleep = clock.sleep;
-    followTuning.random = () => 0.5;
-    followTuning.visibility = () => 'visible';
+    timing.follow.intervals = { visible: 5_000, hidden: 60_000, max: 120_000 };
+    timing.follow.sleep = clock.sleep;
+    timing.follow.random = () => 0.5;
+    timing.follow.visibility = () => 'visible';
     const request = await createPending(sandbox);
     const { events } = follow(request.id);
     await until(() => events.length > 0 && clock.waiting > 0, 'jse-status and the first wait');
