@@ -21,6 +21,15 @@ export const PAGE_FAILED_EVENT = 'jse-internal-page-failed';
 /** The host's async `contacts` search rejected: the panel says so, the element fires `jse-error`. */
 export const SEARCH_FAILED_EVENT = 'jse-internal-search-failed';
 
+/** A field's "copy to all pages": the element reads the pages' geometry and places the copies. */
+export const COPY_ALL_EVENT = 'jse-internal-copy-all';
+
+/** Detail of {@link COPY_ALL_EVENT}. */
+export interface CopyAllDetail {
+  /** The draft key of the field to copy. */
+  key: string;
+}
+
 /** Detail of {@link PAGE_FAILED_EVENT}. */
 export interface PageFailedDetail {
   /** 1-based. */

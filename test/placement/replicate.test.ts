@@ -66,7 +66,7 @@ describe('replication (pure, checked with pdf.js)', () => {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       viewports.push(page.getViewport({ scale: 1 }));
-      targets.push({ number: n, geometry: { view: page.view as PageGeometry['view'], rotation: normalizeRotation(page.rotate) } });
+      targets.push({ number: n, geometry: { view: page.view as unknown as PageGeometry["view"], rotation: normalizeRotation(page.rotate) } });
     }
   });
   after(() => destroy());
