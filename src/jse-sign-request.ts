@@ -463,6 +463,7 @@ export class JseSignRequest extends LitElement {
 
   /** A field's "copy to all pages" (from its layer): copies at the same place as seen on every other page. */
   private readonly onCopyAll = (e: Event): void => {
+    e.stopPropagation(); // internal: it stops at the shadow root
     void this.copyToAllPages((e as CustomEvent<CopyAllDetail>).detail.key);
   };
 

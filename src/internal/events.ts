@@ -30,6 +30,14 @@ export interface CopyAllDetail {
   key: string;
 }
 
+/**
+ * The {@link COPY_ALL_EVENT} of a layer: the layer sits in the viewer's shadow root, so this one
+ * is composed to reach the element's shadow root, where the element stops it (it never reaches the host).
+ */
+export function copyAllEvent(key: string): CustomEvent<CopyAllDetail> {
+  return new CustomEvent(COPY_ALL_EVENT, { detail: { key }, bubbles: true, composed: true });
+}
+
 /** Detail of {@link PAGE_FAILED_EVENT}. */
 export interface PageFailedDetail {
   /** 1-based. */

@@ -32,7 +32,7 @@ import {
 } from './editing.js';
 import { initialsOf, signerColor } from './palette.js';
 import { duplicateOf } from './replicate.js';
-import { COPY_ALL_EVENT, internalEvent, type CopyAllDetail } from '../internal/events.js';
+import { copyAllEvent } from '../internal/events.js';
 import { fieldProperties, propertiesToggle, type FieldPropertiesView, type PropertyError } from './field-properties.js';
 import { formatMm, parseMm, rangeOf, withDimension, type Dimension } from './properties.js';
 import { SNAP_THRESHOLD_PX, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize, type Guide } from './snapping.js';
@@ -804,7 +804,7 @@ export class PlacementLayer extends LitElement {
                 class="copy-all"
                 aria-label=${t('field.copyAll')}
                 title=${t('field.copyAll')}
-                @click=${(e: Event) => e.currentTarget!.dispatchEvent(internalEvent<CopyAllDetail>(COPY_ALL_EVENT, { key }))}
+                @click=${() => this.dispatchEvent(copyAllEvent(key))}
               >
                 ⇶
               </button>

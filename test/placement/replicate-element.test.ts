@@ -127,10 +127,14 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     const layer = await until(
       () => viewer.shadowRoot!.querySelector('.page[data-page="2"] jse-placement-layer')?.shadowRoot?.querySelector<HTMLElement>('.field'),
       'the field is drawn',
+      8000,
     );
     layer.focus();
+    let leaked = 0;
+    const spy = () => leaked++;
+    document.addEventListener('jse-internal-copy-all', spy);
     byName(layer, 'button', 'Copier le champ sur toutes les pages').click();
-    await until(() => e.fields.length === MIXED.length, 'copies on every page');
+    await until(() => e.fields.length === MIXED.length, 'copies on every page', 8000);
     const want = relative(vp, model);
     for (const f of e.fields) {
       const r = relative(viewports[f.page - 1]!, f);
@@ -141,6 +145,33 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
       expect(r.height, `page ${f.page}`).to.be.closeTo(40, 1e-6);
     }
     expect(e.fields.map((f) => f.page).sort()).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    document.removeEventListener('jse-internal-copy-all', spy);
+    expect(leaked).to.equal(0); // the internal event stops in the element
+    await until(() => live(e) === '5 copies placées', 'announced', 8000);
+    await expect(e).to.be.accessible();
+  });
+
+  it('the steps come back with the draft when the element is mounted again in the tab', async () => {
+    const e = await mount();
+    const root = e.shadowRoot!;
+    byName(root, 'button', 'Parapher toutes les pages').click();
+    const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog.initials[open]'), 'dialog', 8000);
+    byName(dialog, 'button', 'Parapher').click();
+    await until(() => e.fields.length === MIXED.length, 'initials', 8000);
+    e.remove(); // saves at once
+    const again = document.createElement('jse-sign-request');
+    again.lang = 'fr';
+    again.style.cssText = e.style.cssText;
+    const ready = nextEvent(again, 'jse-ready', 30000);
+    again.src = url;
+    document.body.append(again);
+    el = again;
+    await ready;
+    await until(() => again.fields.length === MIXED.length, 'the draft is back', 8000);
+    const undo = await until(() => byName(again.shadowRoot!, 'button', 'Annuler'), 'undo button', 8000);
+    expect(undo.getAttribute('aria-disabled')).to.equal('false');
+    undo.click();
+    await until(() => again.fields.length === 0, 'undone after the remount', 8000);
   });
 
   it('undo and redo by keyboard walk mixed edits back to the empty draft and forward again', async () => {
