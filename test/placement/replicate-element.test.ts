@@ -210,7 +210,19 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog.initials[open]'), 'dialog');
     byName(dialog, 'button', 'Parapher').click();
     await record('initials', () => e.fields.length === 1 + MIXED.length);
-    expect(states).to.have.length(9);
+    // 9: the kind of the first field, by keyboard on its kind picker.
+    const firstField = () => viewer.shadowRoot!.querySelector('.page[data-page="1"] jse-placement-layer')!.shadowRoot!.querySelector<HTMLElement>('.field[data-kind="signature"], .field[data-kind="date"]')!;
+    firstField().focus();
+    const kindPicker = byName<HTMLSelectElement>(firstField(), 'select', 'Type de ce champ');
+    kindPicker.focus();
+    await combo('ArrowDown');
+    await record('kind changed', () => e.fields.some((f) => f.kind === 'initials' && f.width !== 60));
+    // 10: a second signer (the panel's button, by keyboard), 11: the copy of a field to all pages.
+    const panel = root.querySelector('jse-signers-panel')!;
+    byName(panel.shadowRoot!, 'button', 'Ajouter un signataire').focus();
+    await combo('Enter');
+    await record('signer added', () => e.signers.length === 2);
+    expect(states).to.have.length(11);
     const layer1 = viewer.shadowRoot!.querySelector('.page[data-page="1"] jse-placement-layer')!;
     const first = layer1.shadowRoot!.querySelector<HTMLElement>('.field')!;
     first.focus();
