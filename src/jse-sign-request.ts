@@ -4,6 +4,10 @@ import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
 import type { Field, Person, Signer, SignRequest, ValidationProblem } from './api/types.js';
 import { Draft } from './draft/draft.js';
+import { DraftHistory, type Change } from './draft/history.js';
+import { firstInitials, initialsFields, initialsPageNumbers, copiesToPages, type InitialsPages } from './placement/replicate.js';
+import { normalizeRotation } from './document/geometry.js';
+import { signerLabel } from './signers/label.js';
 import { fieldsOutsidePages } from './draft/field-problems.js';
 import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
@@ -17,12 +21,13 @@ import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/view
 import { documentKey } from './draft/persistence.js';
 import type { SignersPanel } from './signers/signers-panel.js';
 import type { PlacementLayer } from './placement/placement-layer.js';
-import { fieldKindPicker } from './placement/toolbar.js';
+import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
 import type { DocumentViewer } from './viewer/document-viewer.js';
+import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
 
 /** Contacts: a list, or a search for large address books. */
@@ -134,6 +139,12 @@ export class JseSignRequest extends LitElement {
     return this.documents.phase;
   }
   private readonly draft = new Draft();
+  /** Undo and redo of the draft's signers and fields (SPEC §10), kept with the draft for the tab session. */
+  private readonly history = new DraftHistory(this.draft);
+  /** What the live region last said (undo, redo, replication), for screen readers. */
+  @state() private announcement = '';
+  /** "Parapher toutes les pages" dialog shown. */
+  @state() private initialsOpen = false;
   /** The user's link to Jesignexpert (`/me`) and the connect step. */
   private readonly account = new AccountController(this, {
     client: () => this.client,
@@ -191,6 +202,8 @@ export class JseSignRequest extends LitElement {
     });
     void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
+    this.history.subscribe(() => this.requestUpdate());
+    this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
   }
@@ -205,6 +218,7 @@ export class JseSignRequest extends LitElement {
   }
   set signers(list: Signer[]) {
     this.draft.setSigners(list);
+    this.history.clear(); // what the host sets is not the user's to undo
   }
 
   /**
@@ -221,6 +235,7 @@ export class JseSignRequest extends LitElement {
   }
   set fields(list: Field[]) {
     this.draft.setFields(list);
+    this.history.clear();
     if (this.document) this.reportOutsideFields();
   }
 
@@ -277,6 +292,7 @@ export class JseSignRequest extends LitElement {
     this.sendProblems = [];
     this.draft.setSigners([]);
     this.draft.setMessage('');
+    this.history.clear();
   }
 
   /** Cancels the request this element follows (`DELETE`), while it is pending. */
@@ -325,6 +341,7 @@ export class JseSignRequest extends LitElement {
         <span class="doc-name">${name}</span>
         ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.count) : nothing}
       </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
       <div class="body">
         ${this.status.active ? this.renderStatus() : html`<div class="workspace">
@@ -379,6 +396,91 @@ export class JseSignRequest extends LitElement {
     if (this.status.active) this.status.detach();
     this.sendProblems = [];
     this.sender.changeDocument();
+    this.history.clear();
+  }
+
+  /**
+   * Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, wherever the focus is in the element but
+   * in a text box (its own undo applies there).
+   */
+  private readonly onHistoryKey = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey);
+    if (key !== 'z' && !redo) return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return;
+    if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)) return;
+    if (this.status.active || this.sender.locked || this.initialsOpen) return;
+    e.preventDefault();
+    if (redo) this.redo();
+    else this.undo();
+  };
+
+  private undo(): void {
+    this.announceChange(this.history.undo(), 'history.undone', 'history.nothingToUndo');
+  }
+
+  private redo(): void {
+    this.announceChange(this.history.redo(), 'history.redone', 'history.nothingToRedo');
+  }
+
+  private announceChange(change: Change | undefined, done: 'history.undone' | 'history.redone', none: 'history.nothingToUndo' | 'history.nothingToRedo'): void {
+    const { t } = this.i18n;
+    this.announce(change ? t(done, { what: t(`history.what.${change.kind}`, { count: change.count }) }) : t(none));
+  }
+
+  /** Says `text` in the live region (the same words twice are said twice). */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  /** "Parapher toutes les pages": initials for a signer on every page (or all but the last) that has none of theirs. */
+  private async placeInitials(signerId: string | undefined, which: InitialsPages): Promise<void> {
+    const pages = this.document?.pages;
+    if (!pages || this.draft.readOnly) return;
+    const numbers = initialsPageNumbers(pages.count, which);
+    const id = signerId && this.draft.signers.some((s) => s.id === signerId) ? signerId : undefined;
+    const model = id ? firstInitials(this.draft.fields, id) : undefined;
+    const read = await pages.read(model ? [...numbers, model.page] : numbers);
+    if (this.draft.readOnly || this.document?.pages !== pages) return;
+    const geometry = (n: number) => {
+      const p = read.find((x) => x.number === n)!;
+      return { view: p.view, rotation: normalizeRotation(p.rotation) };
+    };
+    const target = id ?? this.draft.addSigner().id;
+    const added = initialsFields(
+      this.draft.fields,
+      target,
+      numbers.map((n) => ({ number: n, geometry: geometry(n) })),
+      model ? { field: model, geometry: geometry(model.page) } : undefined,
+    );
+    for (const f of added) this.draft.addField(f);
+    this.draft.setActiveSigner(target);
+    const { t } = this.i18n;
+    this.announce(added.length ? t('initials.placed', { count: added.length }) : t('initials.none'));
+  }
+
+  /** A field's "copy to all pages" (from its layer): copies at the same place as seen on every other page. */
+  private readonly onCopyAll = (e: Event): void => {
+    e.stopPropagation(); // internal: it stops at the shadow root
+    void this.copyToAllPages((e as CustomEvent<CopyAllDetail>).detail.key);
+  };
+
+  private async copyToAllPages(key: string): Promise<void> {
+    const pages = this.document?.pages;
+    const field = this.draft.field(key);
+    if (!pages || !field || this.draft.readOnly) return;
+    const read = await pages.read(Array.from({ length: pages.count }, (_, i) => i + 1));
+    const now = this.draft.field(key);
+    if (!now || this.draft.readOnly || this.document?.pages !== pages) return;
+    const geometry = (n: number) => {
+      const p = read[n - 1]!;
+      return { view: p.view, rotation: normalizeRotation(p.rotation) };
+    };
+    const copies = copiesToPages(now, geometry(now.page), read.map((p) => ({ number: p.number, geometry: geometry(p.number) })));
+    for (const f of copies) this.draft.addField(f);
+    this.announce(this.i18n.t('field.copied', { count: copies.length }));
   }
 
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
@@ -407,6 +509,9 @@ export class JseSignRequest extends LitElement {
       },
       get lang() {
         return el.i18n.lang;
+      },
+      get history() {
+        return el.history;
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
@@ -477,6 +582,9 @@ export class JseSignRequest extends LitElement {
   }
 
   protected override updated(): void {
+    const initials = this.renderRoot.querySelector<HTMLDialogElement>('dialog.initials');
+    if (initials && this.initialsOpen && !initials.open) initials.showModal();
+    else if (initials && !this.initialsOpen && initials.open) initials.close();
     // The native dialog gives the focus trap, Escape and the backdrop; it opens only with the confirmation.
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
     if (!dialog) return;
@@ -513,6 +621,7 @@ export class JseSignRequest extends LitElement {
     root.addEventListener(VIEW_EVENT, this.onView);
     root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);
     root.addEventListener(SEARCH_FAILED_EVENT, this.onSearchFailed);
+    root.addEventListener(COPY_ALL_EVENT, this.onCopyAll);
     return root;
   }
 
@@ -521,7 +630,26 @@ export class JseSignRequest extends LitElement {
     const { t } = this.i18n;
     const page = Math.min(this.view.page, count);
     const kind = this.draft.placingKind;
-    return html`${fieldKindPicker(t, kind, this.sender.locked, (k) => this.draft.setPlacingKind(k))}<button
+    const locked = this.sender.locked;
+    const history = historyButtons(t, { canUndo: !locked && this.history.canUndo, canRedo: !locked && this.history.canRedo }, {
+      undo: () => this.undo(),
+      redo: () => this.redo(),
+    });
+    const initials = initialsDialog(t, {
+      open: this.initialsOpen,
+      disabled: locked,
+      signers: this.draft.signers.map((s, i) => ({ id: s.id, label: signerLabel(s, i, this.i18n.lang) })),
+      chosen: this.draft.activeSignerId,
+      pageCount: count,
+    }, {
+      show: () => (this.initialsOpen = true),
+      close: () => (this.initialsOpen = false),
+      apply: (signerId, which) => {
+        this.initialsOpen = false;
+        void this.placeInitials(signerId, which);
+      },
+    });
+    return html`${history}${fieldKindPicker(t, kind, locked, (k) => this.draft.setPlacingKind(k))}${initials}<button
         type="button"
         class="add-field"
         aria-label=${kind === 'signature' ? t('toolbar.addFieldLabel', { page }) : t('toolbar.addKindLabel', { kind: t(`kind.${kind}`), page })}

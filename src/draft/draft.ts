@@ -26,6 +26,18 @@ function newFieldKey(): string {
   return `f${fieldCounter}`;
 }
 
+/** Keys brought back (an undo, a stored history) are not given out again. */
+function reserveFieldKey(key: string): void {
+  const n = /^f(\d+)$/.exec(key)?.[1];
+  if (n !== undefined) fieldCounter = Math.max(fieldCounter, Number(n));
+}
+
+/** The signers and fields of a draft at one moment, keys included (what undo and redo bring back). */
+export interface DraftState {
+  readonly signers: readonly Signer[];
+  readonly fields: readonly DraftField[];
+}
+
 export class Draft {
   #signers: Signer[] = [];
   #fields: DraftField[] = [];
@@ -203,6 +215,28 @@ export class Draft {
     const ids = new Set(this.#signers.map((s) => s.id));
     const checked = list.map((f, i) => checkField(f, i, ids));
     this.#fields = checked.map((field) => ({ key: newFieldKey(), field }));
+    this.#emit();
+  }
+
+  /** The signers and fields now (immutable values: later changes make new arrays). */
+  get state(): DraftState {
+    return { signers: this.#signers, fields: this.#fields };
+  }
+
+  /**
+   * Puts the signers and fields back as they were in `state` (undo, redo), field keys included.
+   * Throws a `TypeError`, changing nothing, when a field does not fit (malformed, unknown signer).
+   */
+  restoreState(state: DraftState): void {
+    this.#assertEditable();
+    const signers = state.signers.map((s) => ({ id: s.id, email: s.email, firstName: s.firstName, lastName: s.lastName, phone: s.phone }));
+    const ids = new Set(signers.map((s) => s.id));
+    if (ids.size !== signers.length) throw new TypeError('signer ids must be unique');
+    const fields = state.fields.map((f, i) => ({ key: String(f.key), field: checkField(f.field, i, ids) }));
+    if (new Set(fields.map((f) => f.key)).size !== fields.length) throw new TypeError('field keys must be unique');
+    for (const f of fields) reserveFieldKey(f.key);
+    this.#signers = signers;
+    this.#fields = fields;
     this.#emit();
   }
 

@@ -6,6 +6,7 @@
  * not keep them after the tab closes. The token is never stored. Pure: the storage is injected.
  */
 import type { Field, Signer } from '../api/types.js';
+import type { StoredHistory } from './history.js';
 
 /** Where a send stands, so a remount neither loses nor duplicates it. */
 export interface SendRecord {
@@ -24,6 +25,8 @@ export interface StoredDraft {
   fields: Field[];
   message: string;
   send?: SendRecord;
+  /** The undo/redo steps (src/draft/history.ts), checked against the draft when taken back. */
+  history?: StoredHistory;
 }
 
 /** The part of the Web Storage API this needs (sessionStorage in the element, a Map in tests). */
@@ -51,6 +54,7 @@ export class DraftStore {
         fields: value.fields,
         message: String(value.message ?? ''),
         ...(value.send ? { send: value.send } : {}),
+        ...(value.history && typeof value.history === 'object' ? { history: value.history } : {}),
       };
     } catch {
       return undefined; // storage disabled or a value from another version: start afresh

@@ -21,6 +21,23 @@ export const PAGE_FAILED_EVENT = 'jse-internal-page-failed';
 /** The host's async `contacts` search rejected: the panel says so, the element fires `jse-error`. */
 export const SEARCH_FAILED_EVENT = 'jse-internal-search-failed';
 
+/** A field's "copy to all pages": the element reads the pages' geometry and places the copies. */
+export const COPY_ALL_EVENT = 'jse-internal-copy-all';
+
+/** Detail of {@link COPY_ALL_EVENT}. */
+export interface CopyAllDetail {
+  /** The draft key of the field to copy. */
+  key: string;
+}
+
+/**
+ * The {@link COPY_ALL_EVENT} of a layer: the layer sits in the viewer's shadow root, so this one
+ * is composed to reach the element's shadow root, where the element stops it (it never reaches the host).
+ */
+export function copyAllEvent(key: string): CustomEvent<CopyAllDetail> {
+  return new CustomEvent(COPY_ALL_EVENT, { detail: { key }, bubbles: true, composed: true });
+}
+
 /** Detail of {@link PAGE_FAILED_EVENT}. */
 export interface PageFailedDetail {
   /** 1-based. */

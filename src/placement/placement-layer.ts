@@ -31,6 +31,8 @@ import {
   type Handle,
 } from './editing.js';
 import { initialsOf, signerColor } from './palette.js';
+import { duplicateOf } from './replicate.js';
+import { copyAllEvent } from '../internal/events.js';
 import { fieldProperties, propertiesToggle, type FieldPropertiesView, type PropertyError } from './field-properties.js';
 import { formatMm, parseMm, rangeOf, withDimension, type Dimension } from './properties.js';
 import { SNAP_THRESHOLD_PX, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize, type Guide } from './snapping.js';
@@ -463,6 +465,15 @@ export class PlacementLayer extends LitElement {
     return key;
   }
 
+  /** A copy of the field beside it on this page, focused. */
+  #duplicate(key: string): void {
+    const page = this.#page;
+    const field = this.draft?.field(key);
+    if (!page || !field || !this.draft || this.draft.readOnly) return;
+    const copy = this.draft.addField(duplicateOf(field, page));
+    void this.updateComplete.then(() => this.focusField(copy));
+  }
+
   #remove(key: string): void {
     const draft = this.draft;
     if (!draft) return;
@@ -784,6 +795,18 @@ export class PlacementLayer extends LitElement {
               ${propertiesToggle(props)}
               <button type="button" class="delete" aria-label=${t('field.delete')} title=${t('field.delete')} @click=${() => this.#remove(key)}>
                 ×
+              </button>
+              <button type="button" class="duplicate" aria-label=${t('field.duplicate')} title=${t('field.duplicate')} @click=${() => this.#duplicate(key)}>
+                ⧉
+              </button>
+              <button
+                type="button"
+                class="copy-all"
+                aria-label=${t('field.copyAll')}
+                title=${t('field.copyAll')}
+                @click=${() => this.dispatchEvent(copyAllEvent(key))}
+              >
+                ⇶
               </button>
               ${fieldProperties(props)}
             </div>

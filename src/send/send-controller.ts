@@ -14,6 +14,7 @@ import type { SignRequest, ValidationProblem } from '../api/types.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { Draft } from '../draft/draft.js';
 import { DraftLockedError } from '../draft/draft.js';
+import type { DraftHistory } from '../draft/history.js';
 import { DraftStore, type SendRecord, type StorageLike } from '../draft/persistence.js';
 import type { Lang } from '../i18n/messages.js';
 
@@ -31,6 +32,8 @@ export type SendState =
 
 export interface SendHost extends ReactiveControllerHost {
   readonly draft: Draft;
+  /** The draft's undo/redo steps, kept with it for the tab session (src/draft/history.ts). */
+  readonly history?: DraftHistory;
   readonly loadedDocument: LoadedDocument | undefined;
   readonly documentIdentity: { key: string; documentId: string | undefined } | undefined;
   readonly lang: Lang;
@@ -275,6 +278,7 @@ export class SendController implements ReactiveController {
         draft.setSigners(stored.signers);
         draft.setFields(stored.fields);
         draft.setMessage(stored.message);
+        this.host.history?.load(stored.history);
       } catch {
         return; // a stored draft that no longer fits the model is dropped rather than half-restored
       }
@@ -351,6 +355,7 @@ export class SendController implements ReactiveController {
       signers: [...draft.signers],
       fields: [...draft.fields],
       message: draft.message,
+      ...(this.host.history ? { history: this.host.history.toJSON() } : {}),
       ...(keep ? { send: keep } : {}),
     });
   }
