@@ -1,8 +1,8 @@
 /**
  * Layout → draft, for a document of any page count: pages counted from the end go to the new
  * document's last pages, pages counted from the start to its first ones; when the document is
- * shorter, the last pages win (a page counted from the start that would land among them, or
- * beyond the end, is dropped and counted as such). Each field keeps its seen size in points and
+ * shorter, the last pages win (a page counted from the start that lands on a page where fields
+ * counted from the end land, or beyond the end, is dropped and counted as such). Each field keeps its seen size in points and
  * its centre's place relative to the page as seen: on a page of the same size, the same
  * rectangle; on another size or rotation, the same place. Pure: no DOM.
  */
@@ -12,20 +12,23 @@ import { clampToPage, rectToPdf, shownSize } from '../document/geometry.js';
 import { KIND_SIZES } from '../draft/field-kinds.js';
 import type { Layout, LayoutField } from './layout.js';
 
-/** The pages (1-based) of a document of `count` pages that a field of `layout` goes on (none: dropped). */
-export function targetPages(layout: Pick<Layout, 'pageCount'>, field: Pick<LayoutField, 'page'>, count: number): number[] {
+/**
+ * The pages (1-based) of a document of `count` pages that a field of `layout` goes on (none: the
+ * field is dropped). A page counted from the start is dropped beyond the end, and where a page
+ * counted from the end of the layout lands (a shorter document: the last pages win).
+ */
+export function targetPages(layout: Pick<Layout, 'fields'>, field: Pick<LayoutField, 'page'>, count: number): number[] {
   const { page } = field;
   if ('every' in page) {
     const last = page.every === 'page' ? count : count - 1;
     return Array.from({ length: Math.max(0, last) }, (_, i) => i + 1);
   }
-  // The source's pages counted from the end (see capture.ts): they keep their place at the end.
-  const fromEnd = Math.ceil(layout.pageCount / 2);
   if (page.from === 'end') {
     const n = count - page.index + 1;
     return n >= 1 ? [n] : [];
   }
-  return page.index <= count - Math.min(fromEnd, count) ? [page.index] : [];
+  const claimed = layout.fields.some((f) => 'from' in f.page && f.page.from === 'end' && count - f.page.index + 1 === page.index);
+  return page.index <= count && !claimed ? [page.index] : [];
 }
 
 /** Every page a layout's fields go on in a document of `count` pages (to read their geometry first). */
