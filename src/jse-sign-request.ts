@@ -188,6 +188,7 @@ export class JseSignRequest extends LitElement {
     document: () => this.document,
     me: () => this.me ?? this.accountUser,
     locked: () => this.sender.locked || this.status.active,
+    sentFromShown: (request) => this.sender.state.kind === 'sent' && this.sender.state.request === request,
   });
   /** The document the draft was last restored for. */
   private restoredFor?: LoadedDocument;

@@ -38,6 +38,8 @@ export interface LayoutControllerOptions {
   me(): Person | undefined;
   /** True while the draft must not change (a send under way, or a request followed). */
   locked(): boolean;
+  /** True when `request` was sent from the document shown (not one the element has since left). */
+  sentFromShown(request: SignRequest): boolean;
 }
 
 /** What the user is offered, and what came of accepting it. */
@@ -53,6 +55,8 @@ export class LayoutController implements ReactiveController {
   #offer?: Offer | undefined;
   #note?: Note | undefined;
   #applying = false;
+  /** The document `jse-ready` was last fired for, and the key its store was asked with. */
+  #ready?: { doc: LoadedDocument; key: string | undefined };
   /** Bumped for each document shown: an answer of the store for a previous one is dropped. */
   #generation = 0;
   readonly #defaultStore = new LocalLayoutStore();
@@ -86,6 +90,12 @@ export class LayoutController implements ReactiveController {
 
   readonly #onReady = (): void => void this.#ask();
 
+  /** A `layout-key` set or changed once the document is shown: that key's layout is asked for. */
+  hostUpdated(): void {
+    const ready = this.#ready;
+    if (ready && ready.doc === this.options.document() && ready.key !== this.host.layoutKey) void this.#ask();
+  }
+
   readonly #onPending = (e: HTMLElementEventMap['jse-pending']): void => void this.save(e.detail.request);
 
   /** Asks the store for the key's layout of the document just shown (`jse-ready`). */
@@ -96,6 +106,7 @@ export class LayoutController implements ReactiveController {
     this.host.requestUpdate();
     const key = this.host.layoutKey;
     const doc = this.options.document();
+    this.#ready = doc ? { doc, key } : undefined;
     if (!key || !doc) return;
     let layout: Layout | undefined;
     try {
@@ -116,7 +127,7 @@ export class LayoutController implements ReactiveController {
   async save(request: SignRequest): Promise<void> {
     const key = this.host.layoutKey;
     const doc = this.options.document();
-    if (!key || !doc || request.fields.length === 0) return;
+    if (!key || !doc || request.fields.length === 0 || !this.options.sentFromShown(request)) return;
     try {
       const { pages } = doc;
       const numbers = [...new Set(request.fields.map((f) => f.page))].filter((n) => n >= 1 && n <= pages.count);

@@ -314,4 +314,18 @@ describe('layouts kept per kind of document (issue 16)', function () {
     await el.updateComplete;
     expect(offerOf(el)).to.not.equal(null);
   });
+
+  it('a layout-key given once the document is shown asks the store then (and no key, no call)', async () => {
+    const store = countingStore();
+    await store.set('pv-ag', { v: 1, savedAt: '2026-12-01T10:00:00.000Z', documentName: 'PV.pdf', pageCount: 1, signers: [{}], fields: [{ page: { from: 'end', index: 1 }, signer: 0, kind: 'signature', x: 0.5, y: 0.8, width: 0.3, height: 0.07, seenWidth: 180, seenHeight: 60 }] });
+    ({ el } = await mount(sandbox, firstUrl, (e) => {
+      e.layoutStore = store;
+    }));
+    expect(store.gets).to.deep.equal([]);
+    el.layoutKey = 'pv-ag';
+    const offer = await until(() => offerOf(el!), 'the offer');
+    expect(store.gets).to.deep.equal(['pv-ag']);
+    expect(offer.textContent).to.contain('«\u202fpv ag\u202f»');
+    expect(el.fields).to.deep.equal([]);
+  });
 });
