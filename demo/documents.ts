@@ -31,12 +31,13 @@ function paragraph(page: PDFPage, font: PDFFont, text: string, x: number, y: num
   return y - size * 2;
 }
 
-export async function lettreDeMission(): Promise<Uint8Array> {
+/** A lettre de mission of `pages` pages: the letter, annexes, and the signatures on the last page. */
+export async function lettreDeMission(pages = 2): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle('Lettre de mission');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  for (let n = 1; n <= 2; n++) {
+  for (let n = 1; n <= pages; n++) {
     const page = doc.addPage(A4);
     page.drawText('Cabinet Exemple — Experts-comptables', { x: 60, y: 780, size: 10, font, color: rgb(0.3, 0.3, 0.4) });
     if (n === 1) {
@@ -50,13 +51,16 @@ export async function lettreDeMission(): Promise<Uint8Array> {
       ]) {
         y = paragraph(page, font, text, 60, y, 475);
       }
+    } else if (n < pages) {
+      page.drawText(`Annexe ${n - 1} — conditions générales`, { x: 60, y: 730, size: 16, font: bold });
+      paragraph(page, font, 'Les conditions générales ci-après font partie intégrante de la lettre de mission.', 60, 690, 475);
     } else {
       page.drawText('Signatures', { x: 60, y: 730, size: 16, font: bold });
       page.drawText("Pour le cabinet, l'expert-comptable", { x: 60, y: 680, size: 11, font });
       page.drawText('Pour le client, lu et approuvé', { x: 320, y: 680, size: 11, font });
       for (const x of [60, 320]) page.drawRectangle({ x, y: 590, width: 200, height: 75, borderColor: rgb(0.6, 0.6, 0.7), borderWidth: 1 });
     }
-    page.drawText(`${n} / 2`, { x: 290, y: 30, size: 9, font });
+    page.drawText(`${n} / ${pages}`, { x: 290, y: 30, size: 9, font });
   }
   return doc.save();
 }
@@ -176,6 +180,7 @@ function crc32(bytes: Uint8Array): number {
 export async function demoFiles(): Promise<DemoFile[]> {
   return [
     { name: 'lettre-de-mission.pdf', title: 'Lettre de mission 2026', type: 'application/pdf', bytes: await lettreDeMission() },
+    { name: 'lettre-de-mission-leroy.pdf', title: 'Lettre de mission 2026 — Leroy (4 pages)', type: 'application/pdf', bytes: await lettreDeMission(4) },
     { name: 'pages-pivotees.pdf', title: 'Document aux pages pivotées', type: 'application/pdf', bytes: await rotatedPages() },
     { name: 'grand-livre.pdf', title: 'Grand livre (60 pages)', type: 'application/pdf', bytes: await longDocument() },
     { name: 'scan-facture.png', title: 'Facture scannée (image)', type: 'image/png', bytes: await scanImage() },

@@ -6,6 +6,7 @@
 import '../src/index.js';
 import { configure } from '../src/element.js';
 import type { JseSignRequest } from '../src/jse-sign-request.js';
+import type { Layout, LayoutStore } from '../src/layouts/layout.js';
 import { createSandbox } from '../src/testing/index.js';
 import { mountOutbox } from './signer-player.js';
 
@@ -102,6 +103,28 @@ function logEvent(type: string, detail: unknown): void {
   log.prepend(li);
 }
 
+/**
+ * The firm's layouts (SPEC §10): what a host keeps in its backend, shared by its collaborators —
+ * here in memory, each call logged. Send one lettre de mission, then open the other: the widget
+ * offers its layout.
+ */
+const firmLayouts = new Map<string, Layout>();
+const layoutStore: LayoutStore = {
+  get(key) {
+    logEvent('layoutStore.get', key);
+    return firmLayouts.get(key);
+  },
+  set(key, layout) {
+    logEvent('layoutStore.set', { key, fields: layout.fields.length });
+    firmLayouts.set(key, layout);
+  },
+};
+/** Each dossier's client, the signer the role "Client" stands for. */
+const CLIENTS: Record<string, string> = {
+  'lettre-de-mission.pdf': 'jean.dupont@example.com',
+  'lettre-de-mission-leroy.pdf': 'marie.leroy@example.com',
+};
+
 function open(file: GedFile): void {
   openFile = file;
   panel.hidden = false;
@@ -114,6 +137,12 @@ function open(file: GedFile): void {
     { email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' },
     { email: 'marie.leroy@example.com', firstName: 'Marie', lastName: 'Leroy', phone: '+262692123456' },
   ];
+  const client = CLIENTS[file.name];
+  if (client) {
+    widget.layoutKey = 'lettre-de-mission';
+    widget.layoutStore = layoutStore;
+    widget.signerRoles = { Client: { email: client }, 'Expert-comptable': 'me' };
+  }
   for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent).detail));
   slot.replaceChildren(widget);
 }

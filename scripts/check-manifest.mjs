@@ -23,8 +23,8 @@ try {
   const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'jse-sign-request');
   if (!element) throw new Error('custom-elements.json has no <jse-sign-request>');
   const expect = {
-    attributes: ['src', 'token-endpoint', 'proxy-url', 'document-id', 'document-name', 'request-id', 'with-credentials'],
-    members: ['src', 'tokenEndpoint', 'proxyUrl', 'documentId', 'documentName', 'requestId', 'withCredentials', 'me', 'contacts', 'signers', 'fields', 'submit', 'reset', 'cancelRequest'],
+    attributes: ['src', 'token-endpoint', 'proxy-url', 'document-id', 'document-name', 'request-id', 'with-credentials', 'layout-key'],
+    members: ['src', 'tokenEndpoint', 'proxyUrl', 'documentId', 'documentName', 'requestId', 'withCredentials', 'me', 'contacts', 'signers', 'fields', 'layoutKey', 'signerRoles', 'layoutStore', 'submit', 'reset', 'cancelRequest'],
     events: ['jse-ready', 'jse-status', 'jse-connect-required', 'jse-connected', 'jse-invalid', 'jse-pending', 'jse-signer-signed', 'jse-signed', 'jse-refused', 'jse-expired', 'jse-cancelled', 'jse-error'],
     cssParts: ['toolbar', 'page', 'field', 'signers', 'submit'],
   };

@@ -18,4 +18,5 @@ export type {
   ValidationCode,
   ValidationProblem,
 } from './api/types.js';
+export type { Layout, LayoutField, LayoutPage, LayoutSigner, LayoutStore, SignerRole, SignerRoles } from './layouts/layout.js';
 export * from './events.js';

@@ -164,6 +164,30 @@ export const styles = [
     border-bottom: 1px solid var(--jse-color-border);
     background: color-mix(in srgb, var(--jse-color-accent) 8%, var(--jse-color-bg));
   }
+  /* layouts kept per kind of document (issue 16) */
+  .layout-offer,
+  .layout-note {
+    margin: 0;
+    padding: 0.5rem 1rem;
+    border-bottom: 1px solid var(--jse-color-border);
+    background: color-mix(in srgb, var(--jse-color-accent) 8%, var(--jse-color-bg));
+  }
+  .layout-offer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+  }
+  .layout-offer p {
+    margin: 0;
+  }
+  .layout-title {
+    font-weight: 600;
+  }
+  .layout-detail {
+    flex: 1 1 16rem;
+    color: var(--jse-color-muted);
+  }
   .connect h2 {
     margin: 0 0 0.25rem;
     font-size: 1.05rem;

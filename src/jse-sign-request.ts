@@ -28,6 +28,8 @@ import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
 import type { DocumentViewer } from './viewer/document-viewer.js';
 import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
+import { LayoutController } from './layouts/layout-controller.js';
+import type { LayoutStore, SignerRoles } from './layouts/layout.js';
 import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
 
 /** Contacts: a list, or a search for large address books. */
@@ -120,6 +122,28 @@ export class JseSignRequest extends LitElement {
   /** People to suggest as signers: an array, or `(query) => Promise<Person[]>` for large address books. */
   @property({ attribute: false }) contacts?: ContactsSource;
 
+  /**
+   * The kind of document this is (`lettre-de-mission`, `mandat-sepa`…): the layout last sent with
+   * this key is offered when a document opens (nothing is placed until the user accepts), and the
+   * layout of a request sent with it is saved, through `layoutStore` (SPEC §10).
+   */
+  @property({ attribute: 'layout-key' }) layoutKey?: string;
+
+  /**
+   * Who fills each signer role of a layout, by role name: `'me'` (the current user) or a person
+   * with at least an `email` (completed from `contacts`), e.g.
+   * `{ Client: { email: 'client@example.fr' }, 'Expert-comptable': 'me' }`. A sent signer with a
+   * role's e-mail is saved as that role; roles without a person are left as rows to fill in.
+   */
+  @property({ attribute: false }) signerRoles?: SignerRoles;
+
+  /**
+   * Where layouts are kept, by `layout-key`: `{ get(key), set(key, layout) }`, each synchronous or
+   * returning a promise — the firm's backend, so its collaborators share them. Default: this
+   * browser's `localStorage`.
+   */
+  @property({ attribute: false }) layoutStore?: LayoutStore;
+
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
   @state() protected accountUser?: Person;
 
@@ -167,6 +191,15 @@ export class JseSignRequest extends LitElement {
     client: () => this.client,
     emit: (event) => this.emit(event),
     lang: () => this.i18n.lang,
+  });
+  /** The layout of the last document sent with the same `layout-key` (src/layouts/). */
+  private readonly layouts = new LayoutController(this, {
+    draft: this.draft,
+    i18n: this.i18n,
+    document: () => this.document,
+    me: () => this.me ?? this.accountUser,
+    locked: () => this.sender.locked || this.status.active,
+    sentFromShown: (request) => this.sender.state.kind === 'sent' && this.sender.state.request === request,
   });
   /** The document the draft was last restored for. */
   private restoredFor?: LoadedDocument;
@@ -343,6 +376,7 @@ export class JseSignRequest extends LitElement {
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
+      ${this.phase.kind === 'ready' && !this.status.active ? this.layouts.render() : nothing}
       <div class="body">
         ${this.status.active ? this.renderStatus() : html`<div class="workspace">
               ${this.renderBody()}

@@ -256,6 +256,21 @@ export const fr = {
   'field.duplicate': 'Dupliquer le champ',
   'field.copyAll': 'Copier le champ sur toutes les pages',
   'field.copied': '{count} copies placées',
+  // layouts kept per kind of document (issue 16)
+  'layout.offer': 'Reprendre la mise en page du dernier document « {kind} » ?',
+  'layout.detail': 'Envoyée le {date} avec « {name} » : {fields}.',
+  'layout.detailUndated': 'Envoyée avec « {name} » : {fields}.',
+  'layout.fields.one': '1 champ',
+  'layout.fields.other': '{count} champs',
+  'layout.accept': 'Reprendre la mise en page',
+  'layout.dismiss': 'Non merci',
+  'layout.applied.one': 'Mise en page reprise : 1 champ placé.',
+  'layout.applied.other': 'Mise en page reprise : {count} champs placés.',
+  'layout.dropped.one': '1 champ n’a pas été repris : ce document a moins de pages.',
+  'layout.dropped.other': '{count} champs n’ont pas été repris : ce document a moins de pages.',
+  'layout.fillSigners': 'Renseignez les signataires ajoutés sans coordonnées.',
+  'layout.failed': 'La mise en page n’a pas pu être reprise : placez les champs à la main.',
+  // end layouts
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -514,6 +529,21 @@ export const en: Catalogue = {
   'field.duplicate': 'Duplicate the field',
   'field.copyAll': 'Copy the field to all pages',
   'field.copied': '{count} copies placed',
+  // layouts kept per kind of document (issue 16)
+  'layout.offer': 'Reuse the layout of the last “{kind}” document?',
+  'layout.detail': 'Sent on {date} with “{name}”: {fields}.',
+  'layout.detailUndated': 'Sent with “{name}”: {fields}.',
+  'layout.fields.one': '1 field',
+  'layout.fields.other': '{count} fields',
+  'layout.accept': 'Reuse the layout',
+  'layout.dismiss': 'No thanks',
+  'layout.applied.one': 'Layout reused: 1 field placed.',
+  'layout.applied.other': 'Layout reused: {count} fields placed.',
+  'layout.dropped.one': '1 field was not reused: this document has fewer pages.',
+  'layout.dropped.other': '{count} fields were not reused: this document has fewer pages.',
+  'layout.fillSigners': 'Fill in the signers added without details.',
+  'layout.failed': 'The layout could not be reused: place the fields by hand.',
+  // end layouts
 };
 
 export type Lang = 'fr' | 'en';
