@@ -104,7 +104,36 @@ export const styles = [
       border-top: 1px solid var(--jse-color-border);
     }
   }
+  /* the sent document beside its status (issue 18): read-only; narrow, the status comes first */
+  @container (max-width: 44rem) {
+    .workspace.sent > .status-side {
+      order: -1;
+      border-top: 0;
+      border-bottom: 1px solid var(--jse-color-border);
+    }
+  }
   /* end signers panel layout */
+  /* the keys of the field in focus (issue 18): over the top of the document, not moving it */
+  .hint-anchor {
+    position: relative;
+    height: 0;
+    z-index: 3;
+  }
+  .key-hint {
+    position: absolute;
+    top: 0.35rem;
+    left: 0.5rem;
+    max-width: calc(100% - 1rem);
+    box-sizing: border-box;
+    margin: 0;
+    padding: 0.3rem 0.6rem;
+    border-radius: var(--jse-radius);
+    background: rgb(28 34 48 / 92%);
+    color: #fff;
+    font-size: 0.8125rem;
+    line-height: 1.35;
+    pointer-events: none;
+  }
   /* viewer controls (issue 6) */
   .page-counter,
   .zoom-level {

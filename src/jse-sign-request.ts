@@ -174,6 +174,9 @@ export class JseSignRequest extends LitElement {
     client: () => this.client,
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
     onConnected: (user, limits) => {
+      // Through the connect step: the user goes on with what comes next (not on a first check).
+      if (this.#connectShown) this.focusAfterRender('next-step');
+      this.#connectShown = false;
       this.accountUser = user;
       this.applyLimits(limits);
       this.emit(new JseConnectedEvent({ user }));
@@ -374,6 +377,7 @@ export class JseSignRequest extends LitElement {
         <span class="doc-name">${name}</span>
         ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.count) : nothing}
       </div>
+      ${this.renderKeyHint()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
       ${this.phase.kind === 'ready' && !this.status.active ? this.layouts.render() : nothing}
@@ -388,8 +392,48 @@ export class JseSignRequest extends LitElement {
     </div>`;
   }
 
-  /** The request followed, instead of the draft (issue 10). */
+  /**
+   * The sent request's signers and fields, read-only, for the document shown beside its status
+   * (issue 18): the sender checks where she put the fields; nothing there can be edited.
+   */
+  private readonly sentDraft = new Draft();
+  #sentShown?: SignRequest;
+
+  /** The status view's document: the pages with the request's fields, read-only (when the document is here). */
+  private renderSentDocument(request: SignRequest | undefined) {
+    if (this.phase.kind !== 'ready' || !this.document || !request) return nothing;
+    if (this.#sentShown !== request) {
+      this.#sentShown = request;
+      const draft = this.sentDraft;
+      draft.setReadOnly(false);
+      try {
+        draft.setSigners(request.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone })));
+        draft.setFields(request.fields);
+      } catch {
+        draft.setFields([]); // a request whose fields do not fit the model shows its pages alone
+      }
+      draft.setReadOnly(true);
+    }
+    const { t } = this.i18n;
+    return html`<jse-document-viewer
+      class="pages sent-document"
+      exportparts="page, field"
+      .document=${this.document}
+      .draft=${this.sentDraft}
+      .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
+      .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
+    ></jse-document-viewer>`;
+  }
+
+  /** The request followed, instead of the draft (issue 10), beside its document, read-only. */
   private renderStatus() {
+    const request = this.status.phase.kind === 'watching' ? this.status.phase.request : undefined;
+    const sent = this.renderSentDocument(request);
+    if (sent === nothing) return this.renderStatusView();
+    return html`<div class="workspace sent">${sent}<div class="side status-side">${this.renderStatusView()}</div></div>`;
+  }
+
+  private renderStatusView() {
     const { status } = this;
     const { phase } = status;
     return html`<jse-status-view
@@ -554,13 +598,20 @@ export class JseSignRequest extends LitElement {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+        void el.updateComplete.then(async () => {
+          const panel = el.signersPanel;
+          panel?.showAllErrors(); // focuses the first signer's box in error
+          await panel?.updateComplete;
+          // Nothing to fix in the signers' boxes (a signer without a field, say): the list itself.
+          if (!panel?.shadowRoot?.activeElement) el.renderRoot.querySelector<HTMLElement>('.send .problems')?.focus();
+        });
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
         if (!follow) return; // sent for a document the element no longer shows
         el.sendProblems = [];
         el.status.follow(request, null, { announce: false });
+        el.focusAfterRender('status');
       },
       onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
@@ -580,7 +631,11 @@ export class JseSignRequest extends LitElement {
     throw new JseError('not_connected', 'The Jesignexpert account is not linked.', { retryable: true });
   }
 
+  /** The connect step was shown (so linking the account is a step change that moves the focus). */
+  #connectShown = false;
+
   private renderConnect() {
+    if (this.account.state.kind === 'disconnected') this.#connectShown = true;
     return connectStep(this.account.state, this.i18n.t, {
       open: () => this.account.openConnect(),
       retry: () => void this.account.check(),
@@ -615,7 +670,73 @@ export class JseSignRequest extends LitElement {
       </dialog>`;
   }
 
+  /** Where the keyboard focus goes once the next render is done (a step changed: issue 18). */
+  #focusNext?: 'status' | 'send-problems' | 'next-step' | 'message';
+
+  /**
+   * Moves the focus to the next meaningful control after a step change, once rendered: the status
+   * heading after sending, the problems after a blocked or failed send, the next thing to do after
+   * connecting, the message after a document failed to open.
+   * @internal
+   */
+  protected focusAfterRender(target: 'status' | 'send-problems' | 'next-step' | 'message'): void {
+    this.#focusNext = target;
+    this.requestUpdate();
+  }
+
+  /** The next step once connected: place a field, else fill in a signer, else send. */
+  private async focusNextStep(): Promise<void> {
+    const root = this.renderRoot;
+    if (this.draft.fields.length === 0) {
+      root.querySelector<HTMLElement>('.add-field:not([disabled])')?.focus();
+      return;
+    }
+    const panel = this.signersPanel;
+    if (panel && (await panel.focusFirstIncomplete())) return;
+    root.querySelector<HTMLElement>('[part~="submit"]:not([disabled])')?.focus();
+  }
+
+  private async moveFocus(target: 'status' | 'send-problems' | 'next-step' | 'message'): Promise<void> {
+    const root = this.renderRoot;
+    switch (target) {
+      case 'status': {
+        const view = root.querySelector<HTMLElement & { focusHeading(): Promise<void> }>('jse-status-view');
+        await view?.focusHeading();
+        return;
+      }
+      case 'send-problems':
+        root.querySelector<HTMLElement>('.send .problems, .send.locked')?.focus();
+        return;
+      case 'message':
+        root.querySelector<HTMLElement>('.message[role="alert"]')?.focus();
+        return;
+      case 'next-step':
+        if (this.focusIsOurs) await this.focusNextStep();
+        return;
+    }
+  }
+
+  /** The send's and the document's state at the last render, to see the steps change. */
+  #lastSendKind?: string;
+  #lastPhaseKind?: string;
+
+  /** Whether the focus is the element's or nobody's (the page's body): moving it then takes it from no one. */
+  private get focusIsOurs(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || active === this || this.contains(active);
+  }
+
   protected override updated(): void {
+    const sendKind = this.sender.state.kind;
+    if (sendKind !== this.#lastSendKind && (sendKind === 'failed' || sendKind === 'locked') && this.focusIsOurs) this.#focusNext ??= 'send-problems';
+    this.#lastSendKind = sendKind;
+    const phaseKind = this.phase.kind;
+    if (phaseKind !== this.#lastPhaseKind && phaseKind === 'error' && this.#lastPhaseKind !== undefined && this.focusIsOurs) this.#focusNext ??= 'message';
+    this.#lastPhaseKind = phaseKind;
+    const next = this.#focusNext;
+    this.#focusNext = undefined;
+    // After the dialogs below have opened or closed (a closing dialog gives the focus back first).
+    if (next) queueMicrotask(() => void this.moveFocus(next));
     const initials = this.renderRoot.querySelector<HTMLDialogElement>('dialog.initials');
     if (initials && this.initialsOpen && !initials.open) initials.showModal();
     else if (initials && !this.initialsOpen && initials.open) initials.close();
@@ -656,7 +777,27 @@ export class JseSignRequest extends LitElement {
     root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);
     root.addEventListener(SEARCH_FAILED_EVENT, this.onSearchFailed);
     root.addEventListener(COPY_ALL_EVENT, this.onCopyAll);
+    root.addEventListener('focusin', this.onFocusChange);
+    root.addEventListener('focusout', this.onFocusChange);
     return root;
+  }
+
+  /** A field that can be moved has the focus: the arrows' hint is shown (issue 18). */
+  @state() private fieldFocused = false;
+
+  private readonly onFocusChange = (e: Event): void => {
+    const event = e as FocusEvent;
+    // focusout says where the focus goes (relatedTarget, retargeted); focusin where it is.
+    const path = e.type === 'focusin' ? e.composedPath() : [];
+    const onField = path.some((n) => n instanceof HTMLElement && n.getAttribute('part') === 'field' && n.getAttribute('role') === 'group');
+    if (e.type === 'focusin') this.fieldFocused = onField && !this.draft.readOnly;
+    else if (!event.relatedTarget) this.fieldFocused = false;
+  };
+
+  /** The keys that move and resize the field in focus, shown over the top of the document. */
+  private renderKeyHint() {
+    if (!this.fieldFocused || this.status.active || this.draft.readOnly) return nothing;
+    return html`<div class="hint-anchor"><p class="key-hint" aria-hidden="true">${this.i18n.t('field.hintKeys')}</p></div>`;
   }
 
   /** Toolbar part of the viewer: page counter and zoom (the viewer does the work). */
@@ -729,7 +870,7 @@ export class JseSignRequest extends LitElement {
         const { error } = this.phase;
         // Retrying helps when the file may come back, or to type the password again.
         const retry = this.documents.retryable;
-        return html`<div class="message" role="alert">
+        return html`<div class="message" role="alert" tabindex="-1">
           <p>${error.message}</p>
           ${retry ? html`<button @click=${() => void this.documents.load()}>${t('error.retry')}</button>` : nothing}
         </div>`;

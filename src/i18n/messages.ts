@@ -82,6 +82,7 @@ export const fr = {
   'field.props.y': 'Haut',
   'field.props.width': 'Largeur',
   'field.props.height': 'Hauteur',
+  'field.hintKeys': 'Flèches : déplacer le champ (Maj : plus vite) · Alt + flèches : taille · Suppr : supprimer',
   'field.hintSnap': 'Glissé, un champ s’aligne sur les bords des autres champs et sur les marges (Alt : librement).',
   'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm (le champ garde sa taille minimale et reste dans la page).',
   // end snapping and typed position
@@ -186,6 +187,9 @@ export const fr = {
   'status.signer.waiting': 'En attente de signature',
   'status.signer.signed': 'A signé le {date}',
   'status.signer.refused': 'A refusé de signer',
+  'status.signer.notSigned.refused': 'N’a pas signé (demande close après un refus)',
+  'status.signer.notSigned.expired': 'N’a pas signé (demande expirée)',
+  'status.signer.notSigned.cancelled': 'N’a pas signé (demande annulée)',
   'status.next.pending':
     'Les signataires ont reçu un e-mail pour consulter le document et le signer (avec un code reçu par SMS). Cette page se met à jour dès que chacun signe.',
   'status.next.signed': 'Tous les signataires ont signé. Vous pouvez télécharger le document signé.',
@@ -355,6 +359,7 @@ export const en: Catalogue = {
   'field.props.y': 'Top',
   'field.props.width': 'Width',
   'field.props.height': 'Height',
+  'field.hintKeys': 'Arrows: move the field (Shift: faster) · Alt + arrows: size · Delete: remove',
   'field.hintSnap': 'Dragged, a field lines up with the other fields’ edges and the margins (Alt: freely).',
   'field.props.range': 'Value refused: enter between {min} and {max} mm (the field keeps its minimum size and stays on the page).',
   // end snapping and typed position
@@ -459,6 +464,9 @@ export const en: Catalogue = {
   'status.signer.waiting': 'Awaiting signature',
   'status.signer.signed': 'Signed on {date}',
   'status.signer.refused': 'Refused to sign',
+  'status.signer.notSigned.refused': 'Did not sign (request closed after a refusal)',
+  'status.signer.notSigned.expired': 'Did not sign (request expired)',
+  'status.signer.notSigned.cancelled': 'Did not sign (request cancelled)',
   'status.next.pending':
     'The signers have received an e-mail to review the document and sign it (with a code sent by SMS). This page updates as soon as each of them signs.',
   'status.next.signed': 'All signers have signed. You can download the signed document.',

@@ -82,6 +82,13 @@ export class PlacementLayer extends LitElement {
       inset: 0;
       cursor: crosshair;
     }
+    .surface.read-only,
+    .surface.read-only .field {
+      cursor: default;
+    }
+    .surface.read-only .field {
+      touch-action: auto;
+    }
     .field,
     .drawing {
       position: absolute;
@@ -712,18 +719,23 @@ export class PlacementLayer extends LitElement {
     const signers = draft.signers;
     const shown = shownSize(page, this.scale);
     const preview = this.preview;
+    // Read-only (being sent, or the sent request's fields in its status view): shown, not edited —
+    // no handles, tools or "add" button, nothing to drag or focus.
+    const readOnly = draft.readOnly;
     return html`<div
-      class="surface"
+      class="surface ${readOnly ? 'read-only' : ''}"
       @pointerdown=${this.#onPointerDown}
       @pointermove=${this.#onPointerMove}
       @pointerup=${this.#onPointerUp}
       @pointercancel=${this.#onPointerCancel}
       @lostpointercapture=${this.#onPointerCancel}
     >
-      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
-          ? t('field.add')
-          : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
-      <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
+      ${readOnly
+        ? nothing
+        : html`<button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
+              ? t('field.add')
+              : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
+            <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>`}
       ${repeat(
         this.#entries(),
         (e) => e.key,
@@ -758,10 +770,10 @@ export class PlacementLayer extends LitElement {
             data-kind=${kind}
             part="field"
             data-key=${key}
-            tabindex="0"
-            role="group"
+            tabindex=${readOnly ? nothing : '0'}
+            role=${readOnly ? 'img' : 'group'}
             aria-label=${this.#label(field)}
-            aria-describedby="hint"
+            aria-describedby=${readOnly ? nothing : 'hint'}
             ${styleProps({
               left: `${r.x}px`,
               top: `${r.y}px`,
@@ -774,8 +786,8 @@ export class PlacementLayer extends LitElement {
           >
             <span class="initials" aria-hidden="true">${initials}</span>
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
-            ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            <div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}" ?hidden=${draft.readOnly}>
+            ${readOnly ? nothing : HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
+            ${readOnly ? nothing : html`<div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}">
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
@@ -809,7 +821,7 @@ export class PlacementLayer extends LitElement {
                 ⇶
               </button>
               ${fieldProperties(props)}
-            </div>
+            </div>`}
           </div>`;
         },
       )}

@@ -311,6 +311,20 @@ export class SignersPanel extends LitElement {
     return problems;
   }
 
+  /**
+   * Focuses where the signers need the user next: the first empty or invalid box, else "add a
+   * signer" when there is none. Resolves false when every signer is complete (nothing focused).
+   */
+  async focusFirstIncomplete(): Promise<boolean> {
+    await this.updateComplete;
+    const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('li.signer input[required]')];
+    const target: HTMLElement | undefined =
+      boxes.find((i) => i.value.trim() === '' || i.getAttribute('aria-invalid') === 'true') ??
+      (this.draft?.signers.length ? undefined : (this.renderRoot.querySelector<HTMLElement>('button.add') ?? undefined));
+    target?.focus();
+    return !!target;
+  }
+
   /** The draft's problems on the signers' side, with the countries picked in this panel. */
   validate(): ValidationProblem[] {
     if (!this.draft) return [];
