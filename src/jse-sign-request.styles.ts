@@ -39,6 +39,8 @@ export const styles = [
     display: none;
   }
   .frame {
+    /* The toolbar's layout follows the element's own width, not the screen's (issue 18). */
+    container-type: inline-size;
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
@@ -49,6 +51,7 @@ export const styles = [
   /* end of the host's layout (issue 14) */
   [part='toolbar'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     padding: 0.5rem 0.75rem;
@@ -304,5 +307,35 @@ export const styles = [
     border-radius: var(--jse-radius);
   }
   /* end sending */
+  /* a phone, or a narrow panel on a wide screen (issue 18): the controls wrap in rows, each whole */
+  [part='toolbar'] > button,
+  [part='toolbar'] > select,
+  .history,
+  .zoom {
+    flex: none;
+    white-space: nowrap;
+  }
+  .history {
+    display: inline-flex;
+    gap: 0.25rem;
+  }
+  @container (max-width: 40rem) {
+    [part='toolbar'] {
+      gap: 0.4rem;
+      padding: 0.4rem 0.5rem;
+    }
+    .doc-name {
+      flex: 1 0 100%;
+    }
+  }
+  @media (pointer: coarse) {
+    [part='toolbar'] button,
+    [part='toolbar'] select {
+      min-height: 2.5rem;
+    }
+    button.icon {
+      min-width: 2.5rem;
+    }
+  }
 `,
 ];

@@ -179,11 +179,28 @@ export class PlacementLayer extends LitElement {
     .field.dragging .handle {
       opacity: 1;
     }
+    /* A finger (issue 18): two corner handles of 28 px, outside the field so they never cover it
+       (a small field at a low zoom stays visible and draggable); the two corners resize every edge. */
     @media (pointer: coarse) {
       .handle {
-        width: 24px;
-        height: 24px;
-        margin: -12px 0 0 -12px;
+        width: 28px;
+        height: 28px;
+        border-radius: 50%;
+      }
+      .handle.n,
+      .handle.s,
+      .handle.e,
+      .handle.w,
+      .handle.ne,
+      .handle.sw {
+        display: none;
+      }
+      /* Beside the field, left of its top and right of its bottom: clear of its tools too. */
+      .handle.nw {
+        margin: 0 0 0 -34px;
+      }
+      .handle.se {
+        margin: -28px 0 0 6px;
       }
     }
     .handle.nw,

@@ -155,16 +155,26 @@ export class SignersPanel extends LitElement {
       border-color: var(--jse-color-danger, #b42318);
       border-width: 2px;
     }
+    /* Side by side when there is room for a whole country name and a whole number; else the
+       country above the number, each the row's width (issue 18: "La Réunion (+262)", "06 98 76 54 32"). */
     .phone {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.4rem;
       min-width: 0;
     }
     .phone select {
-      flex: 0 1 9rem;
+      flex: 1 1 14rem;
     }
     .phone input {
-      flex: 1 1 8rem;
+      flex: 1 1 11rem;
+    }
+    @media (pointer: coarse) {
+      input,
+      select,
+      button {
+        min-height: 2.75rem;
+      }
     }
     .error {
       margin: 0;
