@@ -22,7 +22,7 @@ export const fr = {
   // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize':
-    'Le document dépasse la limite de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+    'Le document dépasse la limite de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.',
   'load.bytesExact': '{count} octets',
   'load.networkError': 'erreur réseau',
   'password.title': 'Ce PDF est protégé par un mot de passe. Saisissez-le pour l’ouvrir.',
@@ -38,7 +38,7 @@ export const fr = {
   'error.encrypted_document':
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large':
-    'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+    'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.',
   'error.generic': 'Une erreur est survenue : {detail}',
   'error.internal_error':
     'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
@@ -299,7 +299,7 @@ export const en: Catalogue = {
   // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize':
-    'The document is over the {limit} limit. Save a lighter version (a compressed PDF, or split into several files), then open it.',
+    'The document is over the {limit} limit. Save a lighter version (a compressed PDF, or split into several files), then open it. If it must be sent as it is, ask your firm’s administrator to raise the limit.',
   'load.bytesExact': '{count} bytes',
   'load.networkError': 'network error',
   'password.title': 'This PDF is protected by a password. Type it to open the document.',
@@ -315,7 +315,7 @@ export const en: Catalogue = {
   'error.encrypted_document':
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large':
-    'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it.',
+    'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it. If it must be sent as it is, ask your firm’s administrator to raise the limit.',
   'error.generic': 'Something went wrong: {detail}',
   'error.internal_error':
     'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
