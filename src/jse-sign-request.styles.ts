@@ -40,7 +40,7 @@ export const styles = [
   }
   .frame {
     /* The toolbar's layout follows the element's own width, not the screen's (issue 18). */
-    container-type: inline-size;
+    container: jse-frame / inline-size;
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
@@ -319,7 +319,7 @@ export const styles = [
     display: inline-flex;
     gap: 0.25rem;
   }
-  @container (max-width: 40rem) {
+  @container jse-frame (max-width: 40rem) {
     [part='toolbar'] {
       gap: 0.4rem;
       padding: 0.4rem 0.5rem;

@@ -293,6 +293,18 @@ export class PlacementLayer extends LitElement {
       flex-wrap: wrap;
       width: max-content;
     }
+    /* In a narrow element (a phone, issue 18: the element's frame is the container), the tools
+       take the page's width from its left edge, in rows, instead of hanging past the screen. */
+    @container jse-frame (max-width: 40rem) {
+      .tools {
+        left: var(--jse-tools-left);
+        right: auto;
+        flex-wrap: wrap;
+        width: max-content;
+        max-width: var(--jse-tools-max);
+        box-sizing: border-box;
+      }
+    }
     /* While a field is dragged its tools step aside, so the guides and the neighbours stay in sight. */
     .field.dragging .tools {
       visibility: hidden;
@@ -804,7 +816,10 @@ export class PlacementLayer extends LitElement {
             <span class="initials" aria-hidden="true">${initials}</span>
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
             ${readOnly ? nothing : HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            ${readOnly ? nothing : html`<div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}">
+            ${readOnly ? nothing : html`<div
+              class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}"
+              ${styleProps({ '--jse-tools-left': `${4 - r.x}px`, '--jse-tools-max': `${Math.max(0, shown.width - 8)}px` })}
+            >
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {

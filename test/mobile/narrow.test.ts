@@ -143,6 +143,14 @@ describe('on a phone (issue 18)', function () {
       expect(r.height).to.be.at.least(24);
       expect(intersects(r, box), `${h.dataset['handle']} outside the field`).to.equal(false);
     }
+    // The field's tools open over the page, inside the element (no sideways scrolling), whole.
+    const tools = field.querySelector<HTMLElement>('.tools')!;
+    const toolsBox = tools.getBoundingClientRect();
+    const viewerBox = viewerOf(el).getBoundingClientRect();
+    expect(toolsBox.width).to.be.greaterThan(50);
+    expect(toolsBox.left).to.be.at.least(viewerBox.left - 0.5);
+    expect(toolsBox.right).to.be.at.most(viewerBox.right + 0.5);
+    expect(tools.scrollWidth).to.be.at.most(tools.clientWidth);
     await expect(el).to.be.accessible();
 
     const before = el.fields[0]!;
