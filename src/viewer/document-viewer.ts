@@ -36,7 +36,8 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail } from '../internal/events.js';
+import type { SuggestionBoard } from '../suggestions/board.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -146,6 +147,8 @@ export class DocumentViewer extends LitElement {
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
+  /** The suggestions from the document, shown as ghost fields on their pages (src/suggestions/). */
+  @property({ attribute: false }) suggestions?: SuggestionBoard;
   /** Accessible label of a page box, already translated by the element. */
   @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
   /** What to say over the pages about a page pdf.js cannot draw, translated by the element (the `jse-error` message). */
@@ -793,6 +796,7 @@ export class DocumentViewer extends LitElement {
         // Drawn at another zoom after failing: no longer worth a warning.
         if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
+        if (plan.visible) this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
         await this.firstPaint();
       } catch (cause) {
         release(canvas);
@@ -978,6 +982,7 @@ export class DocumentViewer extends LitElement {
                       .geometry=${this.geometries[i]}
                       .scale=${layout.scale}
                       .draft=${this.draft}
+                      .suggestions=${this.suggestions}
                       exportparts="field"
                     ></jse-placement-layer>`
                   : nothing}
