@@ -251,6 +251,21 @@ function wordsEnd(line: Line): number {
   return line.offsets[kept.length] ?? line.length;
 }
 
+/**
+ * Relative advance widths of characters (Helvetica's, in 1/1000 em, the usual sans-serif of forms
+ * and contracts): pdf.js gives an item's whole advance only, and this shares it among its
+ * characters far better than evenly. Accented letters take their base letter's width.
+ */
+const WIDTHS =
+  '278,278,355,556,556,889,667,191,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,278,278,584,584,584,556,1015,667,667,722,722,667,611,778,722,278,500,667,556,833,722,778,667,778,722,667,611,722,667,944,667,667,611,278,278,278,469,556,333,556,556,500,556,556,278,556,556,222,222,500,222,833,556,556,556,556,333,500,278,556,500,722,500,500,500,334,260,334,584'
+    .split(',')
+    .map(Number);
+
+function charWidth(ch: string): number {
+  const base = ch.normalize('NFD').charCodeAt(0);
+  return base >= 32 && base <= 126 ? WIDTHS[base - 32]! : 556;
+}
+
 /** The axis-aligned PDF rectangle of `[s1, s2] × [t1, t2]` in the line's frame. */
 function frameRect(line: Line, s1: number, s2: number, t1: number, t2: number): Rect {
   const xs: number[] = [];
@@ -300,7 +315,8 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
   }
   const runs: Run[] = [];
   for (const item of items) {
-    if (!item.str || item.transform.length < 6) continue;
+    // Spaces are gaps (pdf.js may give one spanning two columns): words are joined by their distance.
+    if (!item.str.trim() || item.transform.length < 6) continue;
     const [a, b, c, d] = item.transform as [number, number, number, number];
     const la = Math.hypot(a, b);
     const lc = Math.hypot(c, d);
@@ -362,8 +378,14 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
         offsets.push(end - first.start);
         text += ' ';
       }
-      const per = r.item.str.length ? r.item.width / r.item.str.length : 0;
-      for (let i = 0; i < r.item.str.length; i++) offsets.push(r.start - first.start + i * per);
+      const str = r.item.str;
+      const weights = str.split('').map(charWidth);
+      const total = weights.reduce((a, b) => a + b, 0) || 1;
+      let at = 0;
+      for (let i = 0; i < str.length; i++) {
+        offsets.push(r.start - first.start + (at / total) * r.item.width);
+        at += weights[i]!;
+      }
       text += r.item.str;
       end = Math.max(end, r.start + r.item.width);
     }

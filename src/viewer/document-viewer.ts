@@ -297,6 +297,7 @@ export class DocumentViewer extends LitElement {
     if (changed.has('document')) {
       this.dropAll();
       this.near = [];
+      this.seen.clear();
       this.failed.clear();
       this.unreadable.clear();
       this.reading.clear();
@@ -668,6 +669,8 @@ export class DocumentViewer extends LitElement {
     const dpr = window.devicePixelRatio || 1;
     const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
     const planOf = new Map(plans.map((p) => [p.index, p]));
+    // A page on screen that is drawn already (a preview drawn before it came into view) is seen too.
+    for (const p of plans) if (p.visible && this.painted.has(p.index)) this.markSeen(p.index);
     const scale = this.currentScale;
 
     for (const [i, job] of this.inFlight) {
@@ -796,7 +799,7 @@ export class DocumentViewer extends LitElement {
         // Drawn at another zoom after failing: no longer worth a warning.
         if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
-        if (plan.visible) this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
+        if (plan.visible) this.markSeen(index);
         await this.firstPaint();
       } catch (cause) {
         release(canvas);
@@ -863,6 +866,16 @@ export class DocumentViewer extends LitElement {
       }
     })();
     return true;
+  }
+
+  /** 0-based pages the user has seen drawn (told once each per document). */
+  private readonly seen = new Set<number>();
+
+  /** Tells the element the user has seen page `index` drawn: its text may be read (suggestions). */
+  private markSeen(index: number): void {
+    if (this.seen.has(index)) return;
+    this.seen.add(index);
+    this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
   }
 
   /** Tells the element, once per document, that the first page drawn has been tried. */
