@@ -116,7 +116,7 @@ export function widgetSuggestions(content: PageContent): Suggestion[] {
     if (content.signed && a.hasAppearance) continue;
     const r = a.rect;
     if (!r || r.length !== 4 || !r.every(Number.isFinite)) continue;
-    const rect = { x: Math.min(r[0]!, r[2]!), y: Math.min(r[1]!, r[3]!), width: Math.abs(r[2]! - r[0]!), height: Math.abs(r[3]! - r[1]!) };
+    const rect = { x: Math.min(r[0], r[2]), y: Math.min(r[1], r[3]), width: Math.abs(r[2] - r[0]), height: Math.abs(r[3] - r[1]) };
     if (rect.width < 1 || rect.height < 1) continue; // an invisible signature
     out.push(make(content, 'widget', 'signature', clampToPage(content.geometry, rect), a.fieldName ?? ''));
   }
@@ -143,7 +143,7 @@ export function tagSuggestions(content: PageContent, lines: readonly Line[] = te
   const roles: string[] = [];
   for (const line of lines) {
     for (const m of line.text.matchAll(YOUSIGN)) {
-      const kind = TAG_KINDS[m[2]!.toLowerCase()];
+      const kind = TAG_KINDS[m[2].toLowerCase()];
       if (!kind) continue;
       const width = Number(m[3]);
       const height = Number(m[4]);
@@ -155,7 +155,7 @@ export function tagSuggestions(content: PageContent, lines: readonly Line[] = te
     }
     for (const m of line.text.matchAll(DOCUSEAL)) {
       const attrs = new Map<string, string>();
-      const [name, ...parts] = m[1]!.split(';');
+      const [name, ...parts] = m[1].split(';');
       for (const part of parts) {
         const eq = part.indexOf('=');
         if (eq > 0) attrs.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
@@ -171,7 +171,7 @@ export function tagSuggestions(content: PageContent, lines: readonly Line[] = te
       const start = line.offsets[m.index] ?? 0;
       const top = ASCENT * line.height;
       const rect = frameRect(line, start, start + width, top - height, top);
-      const text = kind === 'mention' ? { text: name!.trim() || 'Lu et approuvé' } : {};
+      const text = kind === 'mention' ? { text: name.trim() || 'Lu et approuvé' } : {};
       out.push(make(content, 'tag', kind, clampToPage(content.geometry, rect), m[0], { signer, ...text }));
     }
   }
@@ -263,7 +263,7 @@ const WIDTHS =
 
 function charWidth(ch: string): number {
   const base = ch.normalize('NFD').charCodeAt(0);
-  return base >= 32 && base <= 126 ? WIDTHS[base - 32]! : 556;
+  return base >= 32 && base <= 126 ? WIDTHS[base - 32] : 556;
 }
 
 /** The axis-aligned PDF rectangle of `[s1, s2] × [t1, t2]` in the line's frame. */
@@ -331,8 +331,8 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
   const groups = new Map<string, Run[]>();
   for (const r of runs) {
     const key = `${Math.round(r.u[0] * 100)},${Math.round(r.u[1] * 100)},${Math.round(r.v[0] * 100)},${Math.round(r.v[1] * 100)}`;
-    const e = r.item.transform[4]!;
-    const f = r.item.transform[5]!;
+    const e = r.item.transform[4];
+    const f = r.item.transform[5];
     r.start = e * r.u[0] + f * r.u[1];
     r.base = e * r.v[0] + f * r.v[1];
     let g = groups.get(key);
@@ -345,7 +345,7 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
     const rows: Run[][] = [];
     for (const r of group) {
       const row = rows.at(-1);
-      if (row && Math.abs(row[0]!.base - r.base) <= 0.3 * Math.max(row[0]!.height, r.height)) row.push(r);
+      if (row && Math.abs(row[0].base - r.base) <= 0.3 * Math.max(row[0].height, r.height)) row.push(r);
       else rows.push([r]);
     }
     for (const row of rows) {
@@ -367,8 +367,8 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
   return lines;
 
   function toLine(row: Run[]): Line {
-    const first = row[0]!;
-    const origin: [number, number] = [first.item.transform[4]!, first.item.transform[5]!];
+    const first = row[0];
+    const origin: [number, number] = [first.item.transform[4], first.item.transform[5]];
     let text = '';
     const offsets: number[] = [];
     let end = first.start;
@@ -384,7 +384,7 @@ export function textLines(items: readonly TextItemLike[]): Line[] {
       let at = 0;
       for (let i = 0; i < str.length; i++) {
         offsets.push(r.start - first.start + (at / total) * r.item.width);
-        at += weights[i]!;
+        at += weights[i];
       }
       text += r.item.str;
       end = Math.max(end, r.start + r.item.width);

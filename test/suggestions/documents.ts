@@ -25,18 +25,18 @@ function write(page: PDFPage, font: PDFFont, text: string, x: number, y: number,
   const u = angle === 0 ? [1, 0] : [0, -1];
   const v = angle === 0 ? [0, 1] : [1, 0];
   const rect = (s1: number, s2: number, t1: number, t2: number) => {
-    const xs = [s1, s2].flatMap((s) => [t1, t2].map((t) => x + s * u[0]! + t * v[0]!));
-    const ys = [s1, s2].flatMap((s) => [t1, t2].map((t) => y + s * u[1]! + t * v[1]!));
+    const xs = [s1, s2].flatMap((s) => [t1, t2].map((t) => x + s * u[0] + t * v[0]));
+    const ys = [s1, s2].flatMap((s) => [t1, t2].map((t) => y + s * u[1] + t * v[1]));
     return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   };
   const length = (t: string) => font.widthOfTextAtSize(t, size);
   return {
     below(kind: string) {
-      const [w, h] = SIZES[kind]!;
+      const [w, h] = SIZES[kind];
       return rect(0, w, -DESCENT * size - GAP - h, -DESCENT * size - GAP);
     },
     after(kind: string, words = text) {
-      const [w, h] = SIZES[kind]!;
+      const [w, h] = SIZES[kind];
       const end = length(words);
       const mid = ((ASCENT - DESCENT) * size) / 2;
       return rect(end + GAP, end + GAP + w, mid - h / 2, mid + h / 2);

@@ -63,9 +63,9 @@ describe('suggestions from the document, in the element', function () {
       const viewport = page.getViewport({ scale: viewer.scale });
       const box = pageBox(viewer, n).getBoundingClientRect();
       for (const e of want) {
-        const [ax, ay] = viewport.convertToViewportPoint(e.rect.x, e.rect.y);
-        const [bx, by] = viewport.convertToViewportPoint(e.rect.x + e.rect.width, e.rect.y + e.rect.height);
-        const target = { left: Math.min(ax!, bx!), top: Math.min(ay!, by!), right: Math.max(ax!, bx!), bottom: Math.max(ay!, by!) };
+        const [ax, ay] = viewport.convertToViewportPoint(e.rect.x, e.rect.y) as [number, number];
+        const [bx, by] = viewport.convertToViewportPoint(e.rect.x + e.rect.width, e.rect.y + e.rect.height) as [number, number];
+        const target = { left: Math.min(ax, bx), top: Math.min(ay, by), right: Math.max(ax, bx), bottom: Math.max(ay, by) };
         const errors = shown
           .filter((g) => g.dataset.kind === e.kind)
           .map((g) => {
@@ -80,7 +80,7 @@ describe('suggestions from the document, in the element', function () {
     expect(el.fields).to.deep.equal([]);
     expect(el.signers).to.deep.equal([]);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.accept-suggestions')!;
-    expect(button.textContent!.trim()).to.equal(`Accepter les suggestions (${expected.length})`);
+    expect(button.textContent.trim()).to.equal(`Accepter les suggestions (${expected.length})`);
   });
 
   it('click and Enter accept one for the current signer, Escape dismisses one, the toolbar accepts the rest; undo takes them back; axe clean', async () => {
@@ -119,7 +119,7 @@ describe('suggestions from the document, in the element', function () {
 
     // The rest (page 1 and the last page) at once, one undo step.
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.accept-suggestions')!;
-    const offered = Number(/\((\d+)\)/.exec(button.textContent!)![1]);
+    const offered = Number(/\((\d+)\)/.exec(button.textContent)![1]);
     // The signature and the tag left on page 1, the initials of the last page, and those of any other page seen.
     expect(offered).to.be.at.least(3);
     button.click();
@@ -140,9 +140,9 @@ describe('suggestions from the document, in the element', function () {
       // A URL of its own: a draft of another test does not come back from the session.
     const { el, viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
       const [g] = await ghostsOn(viewer, 1, 5);
-      expect(g!.textContent!.trim()).to.match(/^Suggestion: /);
-      expect(g!.getAttribute('aria-label')).to.match(/Enter to accept it, Escape to dismiss it\.$/);
-      expect(el.shadowRoot!.querySelector('.accept-suggestions')!.textContent!.trim()).to.match(/^Accept the suggestions \(\d+\)$/);
+      expect(g.textContent.trim()).to.match(/^Suggestion: /);
+      expect(g.getAttribute('aria-label')).to.match(/Enter to accept it, Escape to dismiss it\.$/);
+      expect(el.shadowRoot!.querySelector('.accept-suggestions')!.textContent.trim()).to.match(/^Accept the suggestions \(\d+\)$/);
     } finally {
       document.documentElement.lang = '';
     }

@@ -23,7 +23,7 @@ describe('suggestions: finding them in a page', () => {
     const [s, ...rest] = find([item('Signature du client :', 60, 200)]);
     expect(rest).to.have.length(0);
     expect(s).to.deep.include({ kind: 'signature', source: 'phrase', anchor: 'Signature du client' });
-    expect(s!.rect).to.deep.equal({ x: 60, y: 200 - DESCENT * 12 - GAP - 60, width: 180, height: 60 });
+    expect(s.rect).to.deep.equal({ x: 60, y: 200 - DESCENT * 12 - GAP - 60, width: 180, height: 60 });
   });
 
   it('the same word in a sentence is not an anchor', () => {
@@ -49,8 +49,8 @@ describe('suggestions: finding them in a page', () => {
     for (const [words, kind, text] of cases) {
       const found = find([item(words, 60, 300)]);
       expect(found, words).to.have.length(1);
-      expect(found[0]!.kind, words).to.equal(kind);
-      if (text) expect(found[0]!.text, words).to.equal(text);
+      expect(found[0].kind, words).to.equal(kind);
+      if (text) expect(found[0].text, words).to.equal(text);
     }
   });
 
@@ -58,10 +58,10 @@ describe('suggestions: finding them in a page', () => {
     const [date] = find([item('Fait à Lyon, le', 100, 400, 10)]);
     const end = 100 + 'Fait à Lyon, le'.length * 5;
     const mid = 400 + ((ASCENT - DESCENT) * 10) / 2;
-    expect(date!.rect).to.deep.equal({ x: end + GAP, y: mid - 10, width: 100, height: 20 });
+    expect(date.rect).to.deep.equal({ x: end + GAP, y: mid - 10, width: 100, height: 20 });
     const [p] = find([item('Paraphe :', 100, 50, 10)]);
-    expect(p!.rect.x).to.be.closeTo(100 + 'Paraphe :'.length * 5 + GAP, 1e-9);
-    expect(p!.rect).to.include({ width: 60, height: 30 });
+    expect(p.rect.x).to.be.closeTo(100 + 'Paraphe :'.length * 5 + GAP, 1e-9);
+    expect(p.rect).to.include({ width: 60, height: 30 });
   });
 
   it('two signature columns on one baseline stay two anchors', () => {
@@ -84,7 +84,7 @@ describe('suggestions: finding them in a page', () => {
     const [sig, ini] = found;
     const start = 150;
     expect(sig).to.deep.include({ kind: 'signature', source: 'tag', signer: 2, anchor: '{{s2|signature|150|50}}' });
-    expect(sig!.rect).to.deep.equal({ x: start, y: 500 + ASCENT * 10 - 50, width: 150, height: 50 });
+    expect(sig.rect).to.deep.equal({ x: start, y: 500 + ASCENT * 10 - 50, width: 150, height: 50 });
     expect(ini).to.deep.include({ kind: 'initials', signer: 1 });
   });
 
@@ -119,14 +119,14 @@ describe('suggestions: finding them in a page', () => {
   it('text drawn sideways gets its field along it, below as read', () => {
     // Text going up the page (90°): "below" as read is +x in user space.
     const [s] = find([item('Signature', 100, 300, 12, 90)], { view: [0, 0, 595, 842], rotation: 270 });
-    expect(s!.rect).to.deep.equal({ x: 100 + DESCENT * 12 + GAP, y: 300, width: 60, height: 180 });
+    expect(s.rect).to.deep.equal({ x: 100 + DESCENT * 12 + GAP, y: 300, width: 60, height: 180 });
   });
 
   it('stays inside the page, on an offset box too', () => {
     const box: PageGeometry = { view: [50, 100, 650, 800], rotation: 0 };
     const [s] = find([item('Signature', 560, 130)], box);
-    expect(s!.rect.x + s!.rect.width).to.be.at.most(650);
-    expect(s!.rect.y).to.be.at.least(100);
+    expect(s.rect.x + s.rect.width).to.be.at.most(650);
+    expect(s.rect.y).to.be.at.least(100);
   });
 
   it('normalises accents, case, apostrophes and spaces', () => {
@@ -189,6 +189,6 @@ describe('suggestions: the board', () => {
     const { draft, board } = setup();
     draft.setReadOnly(true);
     expect(board.acceptAll()).to.deep.equal([]);
-    expect(board.accept(board.offered[0]!.id)).to.equal(undefined);
+    expect(board.accept(board.offered[0].id)).to.equal(undefined);
   });
 });

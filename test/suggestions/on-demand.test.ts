@@ -90,7 +90,7 @@ describe('suggestions on a 300-page book', function () {
     await viewer.whenIdle();
     // The last page's signature block is offered, without the page being shown.
     const button = await until(() => el.shadowRoot!.querySelector('.accept-suggestions'), 'the suggestion of the last page');
-    expect(button.textContent!.trim()).to.equal('Accepter les suggestions (1)');
+    expect(button.textContent.trim()).to.equal('Accepter les suggestions (1)');
     expect(el.fields).to.deep.equal([]);
     // The user goes to page 120: its text is read then.
     await viewer.scrollToPage(120);
@@ -113,7 +113,7 @@ describe('suggestions on a 300-page book', function () {
     }
     await alone.destroy();
     const budget = (await stats(key2)).bytes;
-    // eslint-disable-next-line no-console -- the numbers are reported
+     
     console.log(`suggestions, 300 pages: ${sent} bytes fetched by the element, ${budget} by the loader and pdf.js drawing and reading pages ${[...read].sort((a, b) => a - b).join(', ')} alone, file ${bytes.length}`);
     // One 64 KiB range of slack: the viewer also reads the geometry of the pages around the view.
     expect(sent, `bytes fetched (pdf.js alone: ${budget}, file: ${bytes.length})`).to.be.at.most(budget + 65536);
