@@ -193,7 +193,7 @@ interface PhraseRule {
 
 /** Matched on the line lower-cased, without accents, with decorations (`:`, `_`, `…`, brackets) removed from its ends. */
 const PHRASES: readonly PhraseRule[] = [
-  { test: /^signatures?(?: (?:du|de la|de l'|de|des|et) .{1,40})?$/, kind: 'signature', place: 'below' },
+  { test: /^signature(?: (?:du|de la|de l'|de|des|et) .{1,40})?$/, kind: 'signature', place: 'below' },
   { test: /^(?:pour )?(?:le client|la cliente|l'expert-comptable|l'expert comptable|le cabinet|l'associe signataire)$/, kind: 'signature', place: 'below' },
   { test: /^lu et approuve(?:,? bon pour accord)?$/, kind: 'mention', place: 'below' },
   { test: /^bon pour accord$/, kind: 'mention', place: 'below' },

@@ -148,3 +148,23 @@ describe('suggestions from the document, in the element', function () {
     }
   });
 });
+
+describe('suggestions in the demo’s lettre de mission', () => {
+  it('its signature page offers the date, both signatures (one from the text tag) and the mention', async () => {
+    useInstalledPdfJs();
+    const { lettreDeMission } = await import('../../demo/documents.js');
+    const { findSuggestions } = await import('../../src/suggestions/find.js');
+    const doc = await (await openPdf({ data: await lettreDeMission(2) })).promise;
+    const page = await doc.getPage(2);
+    const text = await page.getTextContent();
+    const found = findSuggestions({
+      page: 2,
+      geometry: { view: page.view as [number, number, number, number], rotation: 0 },
+      items: text.items.filter((i) => 'str' in i),
+      annotations: await page.getAnnotations(),
+    });
+    expect(found.map((s) => `${s.source} ${s.kind}`)).to.deep.equal(['tag signature', 'phrase date', 'phrase signature', 'phrase mention']);
+    expect(found[0]).to.include({ signer: 1 });
+    await doc.loadingTask.destroy();
+  });
+});

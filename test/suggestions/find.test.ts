@@ -26,6 +26,10 @@ describe('suggestions: finding them in a page', () => {
     expect(s.rect).to.deep.equal({ x: 60, y: 200 - DESCENT * 12 - GAP - 60, width: 180, height: 60 });
   });
 
+  it('a « Signatures » heading is a section title, not a label', () => {
+    expect(find([item('Signatures', 60, 700, 16)])).to.deep.equal([]);
+  });
+
   it('the same word in a sentence is not an anchor', () => {
     expect(find([item('La signature électronique du présent contrat vaut signature manuscrite.', 60, 200)])).to.deep.equal([]);
     expect(find([item('Date de la mission : voir annexe 2 pour le calendrier complet des travaux', 60, 200)])).to.deep.equal([]);
