@@ -41,6 +41,9 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
 /**
  * Sends a file from a GED for electronic signature through Jesignexpert: shows the PDF or image,
  * lets the user place signature fields and enter the signers, and talks to the host's proxy.
+ * Where the document says where to sign (an empty form signature field, a `{{s1|signature|180|60}}`
+ * tag, « Signature du client », « Lu et approuvé », « Fait à … le »), ghost fields are offered on
+ * the pages seen and the last page; nothing is placed until the user accepts them (docs/suggestions.md).
  *
  * @summary Electronic-signature request for one GED document.
  * @tag jse-sign-request
