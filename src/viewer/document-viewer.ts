@@ -36,7 +36,8 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail } from '../internal/events.js';
+import type { SuggestionBoard } from '../suggestions/board.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -146,6 +147,8 @@ export class DocumentViewer extends LitElement {
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
+  /** The suggestions from the document, shown as ghost fields on their pages (src/suggestions/). */
+  @property({ attribute: false }) suggestions?: SuggestionBoard;
   /** Accessible label of a page box, already translated by the element. */
   @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
   /** What to say over the pages about a page pdf.js cannot draw, translated by the element (the `jse-error` message). */
@@ -294,6 +297,7 @@ export class DocumentViewer extends LitElement {
     if (changed.has('document')) {
       this.dropAll();
       this.near = [];
+      this.seen.clear();
       this.failed.clear();
       this.unreadable.clear();
       this.reading.clear();
@@ -584,8 +588,8 @@ export class DocumentViewer extends LitElement {
   private twoFingers(touches: TouchList): { mid: { x: number; y: number }; distance: number } {
     const scroller = this.scroller!;
     const box = scroller.getBoundingClientRect();
-    const a = touches[0]!;
-    const b = touches[1]!;
+    const a = touches[0];
+    const b = touches[1];
     return {
       mid: { x: (a.clientX + b.clientX) / 2 - box.left - scroller.clientLeft, y: (a.clientY + b.clientY) / 2 - box.top - scroller.clientTop },
       distance: Math.max(1, Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY)),
@@ -594,10 +598,17 @@ export class DocumentViewer extends LitElement {
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const action = e.key === '+' || e.key === '=' ? this.zoomIn : e.key === '-' ? this.zoomOut : e.key === '0' ? this.fitWidth : undefined;
+    const action =
+      e.key === '+' || e.key === '='
+        ? () => this.zoomIn()
+        : e.key === '-'
+          ? () => this.zoomOut()
+          : e.key === '0'
+            ? () => this.fitWidth()
+            : undefined;
     if (!action) return;
     e.preventDefault();
-    void action.call(this);
+    void action();
   };
 
   // Rendering ------------------------------------------------------------------------------------
@@ -635,7 +646,7 @@ export class DocumentViewer extends LitElement {
     const visible = pagesInBand(layout, view.top, view.top + view.height);
     const centre = view.top + view.height / 2;
     const distance = (i: number) => {
-      const s = layout.slots[i]!;
+      const s = layout.slots[i];
       return Math.max(0, s.top - centre, centre - (s.top + s.height));
     };
     // Visible pages always, then neighbours, nearest first.
@@ -665,6 +676,8 @@ export class DocumentViewer extends LitElement {
     const dpr = window.devicePixelRatio || 1;
     const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
     const planOf = new Map(plans.map((p) => [p.index, p]));
+    // A page on screen that is drawn already (a preview drawn before it came into view) is seen too.
+    for (const p of plans) if (p.visible && this.painted.has(p.index)) this.markSeen(p.index);
     const scale = this.currentScale;
 
     for (const [i, job] of this.inFlight) {
@@ -679,7 +692,7 @@ export class DocumentViewer extends LitElement {
       const plan = planOf.get(i);
       if (!plan) this.drop(i);
       // Off screen now, or its page wants fewer pixels: a smaller copy, no render.
-      else if (density(p.canvas, layout.slots[i]!) > plan.base.outputScale * 1.01 && (!plan.visible || p.scale === scale)) this.shrink(i, plan.base);
+      else if (density(p.canvas, layout.slots[i]) > plan.base.outputScale * 1.01 && (!plan.visible || p.scale === scale)) this.shrink(i, plan.base);
     }
     for (const [i, d] of this.details) {
       const detail = planOf.get(i)?.detail;
@@ -693,7 +706,7 @@ export class DocumentViewer extends LitElement {
       if (!p) return true;
       // A preview may come from another zoom (it is stretched anyway); a page on screen is redrawn at this one.
       if (plan.visible && (p.scale !== scale || p.dpr !== dpr)) return true;
-      return density(p.canvas, layout.slots[i]!) < plan.base.outputScale * 0.99;
+      return density(p.canvas, layout.slots[i]) < plan.base.outputScale * 0.99;
     };
     const detailTodo = (plan: PagePlan): boolean => {
       const detail = plan.detail;
@@ -754,7 +767,7 @@ export class DocumentViewer extends LitElement {
     for (const [i, p] of this.painted) {
       if (fits()) break;
       if (p.scale === scale && p.dpr === dpr) continue;
-      const slot = layout.slots[i]!;
+      const slot = layout.slots[i];
       const small = canvasSize(slot.width, slot.height, dpr, PREVIEW_PIXELS);
       if (p.canvas.width * p.canvas.height > small.width * small.height) this.shrink(i, small);
     }
@@ -793,6 +806,7 @@ export class DocumentViewer extends LitElement {
         // Drawn at another zoom after failing: no longer worth a warning.
         if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
+        if (plan.visible) this.markSeen(index);
         await this.firstPaint();
       } catch (cause) {
         release(canvas);
@@ -821,7 +835,7 @@ export class DocumentViewer extends LitElement {
     const index = plan.index;
     const { rect, canvas: size } = plan.detail!;
     if (!rect.width || !rect.height || !this.makeRoom(size.width * size.height, layout)) return false;
-    const slot = layout.slots[index]!;
+    const slot = layout.slots[index];
     const canvas = document.createElement('canvas');
     canvas.className = 'detail';
     canvas.width = size.width;
@@ -859,6 +873,16 @@ export class DocumentViewer extends LitElement {
       }
     })();
     return true;
+  }
+
+  /** 0-based pages the user has seen drawn (told once each per document). */
+  private readonly seen = new Set<number>();
+
+  /** Tells the element the user has seen page `index` drawn: its text may be read (suggestions). */
+  private markSeen(index: number): void {
+    if (this.seen.has(index)) return;
+    this.seen.add(index);
+    this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
   }
 
   /** Tells the element, once per document, that the first page drawn has been tried. */
@@ -961,7 +985,7 @@ export class DocumentViewer extends LitElement {
       ${doc && layout
         ? html`<div class="content" ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}>
             ${repeat(this.near, (i) => i, (i) => {
-              const slot = layout.slots[i]!;
+              const slot = layout.slots[i];
               const n = i + 1;
               return html`<div
                 class="page"
@@ -978,6 +1002,7 @@ export class DocumentViewer extends LitElement {
                       .geometry=${this.geometries[i]}
                       .scale=${layout.scale}
                       .draft=${this.draft}
+                      .suggestions=${this.suggestions}
                       exportparts="field"
                     ></jse-placement-layer>`
                   : nothing}

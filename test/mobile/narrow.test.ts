@@ -84,14 +84,14 @@ describe('on a phone (issue 18)', function () {
       const box = bar.getBoundingClientRect();
       const controls = [...bar.querySelectorAll<HTMLElement>('button, select, .page-counter, .zoom-level')];
       expect(controls.length).to.be.greaterThan(6);
-      for (const c of controls) expect(within(c.getBoundingClientRect(), box), `${c.className} ${c.textContent!.trim()} inside the toolbar`).to.equal(true);
+      for (const c of controls) expect(within(c.getBoundingClientRect(), box), `${c.className} ${c.textContent.trim()} inside the toolbar`).to.equal(true);
       const fit = bar.querySelector<HTMLElement>('[aria-label="Ajuster à la largeur"]')!;
       expect(within(fit.getBoundingClientRect(), el.getBoundingClientRect())).to.equal(true);
       const add = bar.querySelector<HTMLElement>('.add-field')!;
       const range = document.createRange();
       range.selectNodeContents(add);
       const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      expect(add.textContent!.trim()).to.equal('+ Signature');
+      expect(add.textContent.trim()).to.equal('+ Signature');
       expect(lines.size).to.equal(1);
       expect(add.scrollWidth).to.be.at.most(add.clientWidth);
 
@@ -117,19 +117,19 @@ describe('on a phone (issue 18)', function () {
     expect(textWidth(phone, NUMBER)).to.be.lessThan(contentWidth(phone));
     // Paul's number is from La Réunion: its picker shows the whole name and code.
     const country = panel.querySelector<HTMLSelectElement>('[data-signer-id="s2"] select')!;
-    const label = country.selectedOptions[0]!.textContent!.trim();
+    const label = country.selectedOptions[0].textContent.trim();
     expect(label).to.equal('La Réunion (+262)');
     const arrow = 24; // the picker's own arrow
     expect(textWidth(country, label) + arrow).to.be.lessThan(contentWidth(country));
     // Long names too: the picker is as wide as the signer's row.
-    const longest = [...country.options].map((o) => textWidth(country, o.textContent!.trim())).sort((a, b) => b - a)[10]!;
+    const longest = [...country.options].map((o) => textWidth(country, o.textContent.trim())).sort((a, b) => b - a)[10];
     expect(longest + arrow).to.be.lessThan(contentWidth(country));
     await expect(el).to.be.accessible();
   });
 
   it('390 px, touch: two corner handles of 24 px or more, outside the field; a finger resizes by one; axe clean', async () => {
     const el = await narrow(390);
-    const field = fieldsOf(el)[0]!;
+    const field = fieldsOf(el)[0];
     field.scrollIntoView({ block: 'center' });
     field.focus();
     await frames();
@@ -153,7 +153,7 @@ describe('on a phone (issue 18)', function () {
     expect(tools.scrollWidth).to.be.at.most(tools.clientWidth);
     await expect(el).to.be.accessible();
 
-    const before = el.fields[0]!;
+    const before = el.fields[0];
     // Nothing lies over them (the field's tools below the field, say): a finger gets them.
     for (const h of shown) {
       const p = pointIn(h);
@@ -161,22 +161,22 @@ describe('on a phone (issue 18)', function () {
       while (hit?.shadowRoot?.elementFromPoint(p.x, p.y) && hit.shadowRoot.elementFromPoint(p.x, p.y) !== hit) hit = hit.shadowRoot.elementFromPoint(p.x, p.y);
       expect(hit, `${h.dataset['handle']} reachable`).to.equal(h);
     }
-    const se = pointIn(shown[1]!);
+    const se = pointIn(shown[1]);
     await touchDrag(se, { x: se.x + 40, y: se.y + 20 });
-    await until(() => el.fields[0]!.width > before.width, 'the field resized by a finger');
-    expect(el.fields[0]!.height).to.be.greaterThan(before.height);
-    expect(el.fields[0]!.x).to.be.closeTo(before.x, 0.01);
+    await until(() => el.fields[0].width > before.width, 'the field resized by a finger');
+    expect(el.fields[0].height).to.be.greaterThan(before.height);
+    expect(el.fields[0].x).to.be.closeTo(before.x, 0.01);
   });
 
   it('a fine pointer keeps its eight small handles on the field\'s edges', async () => {
     const el = await narrow(390);
     await input({ type: 'touchscreen', value: false });
     await until(() => !matchMedia('(pointer: coarse)').matches, 'a fine pointer');
-    const field = fieldsOf(el)[0]!;
+    const field = fieldsOf(el)[0];
     field.focus();
     await frames();
     const shown = [...field.querySelectorAll<HTMLElement>('.handle')].filter((h) => getComputedStyle(h).display !== 'none');
     expect(shown).to.have.length(8);
-    expect(shown[0]!.getBoundingClientRect().width).to.equal(12);
+    expect(shown[0].getBoundingClientRect().width).to.equal(12);
   });
 });

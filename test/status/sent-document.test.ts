@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { Sandbox } from '../../src/testing/index.js';
+import { fr } from '../../src/i18n/messages.js';
 import { nextEvent } from '../helpers/element.js';
 import { mouseDrag, pointIn } from '../helpers/input.js';
 import { frames } from '../helpers/wait.js';
@@ -102,21 +103,28 @@ describe('the sent document in the status view (issue 18)', function () {
     expect(focused?.textContent).to.equal('En attente de signature');
 
     // A real drag on a field moves nothing.
-    const { page, box } = fieldBoxes(el)[0]!;
+    const { page, box } = fieldBoxes(el)[0];
     box.scrollIntoView({ block: 'center' });
     await frames();
     const start = pointIn(box);
     const placed = placeOnPage(el, page, box);
     await mouseDrag(start, { x: start.x + 60, y: start.y + 40 });
     await frames();
-    expect(placeOnPage(el, page, fieldBoxes(el)[0]!.box)).to.deep.equal(placed);
+    expect(placeOnPage(el, page, fieldBoxes(el)[0].box)).to.deep.equal(placed);
     expect(el.fields.map((f) => [f.x, f.y])).to.deep.equal([
       [100, 120],
       [320, 300],
       [200, 200],
     ]);
-    expect(fieldBoxes(el)[0]!.box.closest('.surface')!.classList.contains('read-only')).to.equal(true);
+    expect(fieldBoxes(el)[0].box.closest('.surface')!.classList.contains('read-only')).to.equal(true);
     await expect(el).to.be.accessible();
+
+    // The toolbar keeps the page counter and the zoom, for this document.
+    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="toolbar"] button[aria-label="${fr['viewer.zoomIn']}"]`)!;
+    expect(el.shadowRoot!.querySelector('[part~="toolbar"] .page-counter')!.textContent).to.contain('1 / 2');
+    const zoomed = viewerOf(el).scale;
+    zoomIn.click();
+    await until(() => viewerOf(el!).scale > zoomed, 'the sent document zoomed in');
   });
 
   it('at 390 px: the status comes first, the pages under it, nothing wider than the element; axe clean', async () => {
