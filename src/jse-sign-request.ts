@@ -479,6 +479,7 @@ export class JseSignRequest extends LitElement {
     restart: () => {
       this.status.detach();
       this.sender.startOver();
+      this.focusAfterRender('next-step'); // the restart button is gone: on with the draft
     },
   };
 

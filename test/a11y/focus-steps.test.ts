@@ -171,6 +171,49 @@ describe('focus at each step (issue 18)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('an unknown outcome: the lock that says what to do', async () => {
+    sandbox = await newSandbox();
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.signers = [marie];
+      e.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    }));
+    sandbox.faults.dropConnection('create', { afterProcessing: true, times: Infinity });
+    sendButton(el).focus();
+    const failed = nextEvent(el, 'jse-error');
+    await el.submit().catch(() => undefined);
+    await failed;
+    const focused = await until(() => {
+      const f = deepFocus(el!);
+      return f?.classList.contains('locked') ? f : undefined;
+    }, 'the lock focused');
+    expect(focused.textContent).to.contain('Réessayer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('after « Préparer une nouvelle demande » on a refused request: the draft\'s next step (send, all being filled in)', async () => {
+    sandbox = await newSandbox();
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.signers = [marie];
+      e.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    }));
+    const pending = nextEvent(el, 'jse-pending');
+    await el.submit();
+    const { request } = (await pending).detail;
+    const refused = nextEvent(el, 'jse-refused', 30000);
+    sandbox.state.refuse(request.id, 's1');
+    await refused;
+    const view = el.shadowRoot!.querySelector('jse-status-view')!;
+    const restart = await until(() => view.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="restart"]'), 'the restart button');
+    restart.focus();
+    await sendKeys({ press: 'Enter' });
+    const focused = await until(() => {
+      const f = deepFocus(el!);
+      return f?.getAttribute('part') === 'submit' ? f : undefined;
+    }, 'the send button focused');
+    expect(focused.hasAttribute('disabled')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('a document that cannot be opened: its message', async () => {
     sandbox = await newSandbox();
     const src = await serve(new TextEncoder().encode('pas un PDF'), 'note.txt');
