@@ -127,6 +127,30 @@ describe('the sent document in the status view (issue 18)', function () {
     await until(() => viewerOf(el!).scale > zoomed, 'the sent document zoomed in');
   });
 
+  it('re-attached by request-id with its document: the request\'s own fields shown on it, read-only', async () => {
+    const stored = sandbox.state.createRequest({
+      idempotencyKey: 'sent-document-attach',
+      fingerprint: 'fp-sent-document-attach',
+      signers: [marie, paul],
+      fields: [
+        { signerId: 's1', page: 1, x: 340, y: 120, width: 180, height: 60 },
+        { signerId: 's2', page: 2, x: 60, y: 120, width: 180, height: 60 },
+      ],
+      documentName: 'contrat.pdf',
+      bytes: new Uint8Array(await (await fetch(await twoPageUrl())).arrayBuffer()),
+    });
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => e.setAttribute('request-id', stored.id)));
+    await until(() => el!.shadowRoot!.querySelector('jse-document-viewer.sent-document'), 'the sent document');
+    await until(() => fieldBoxes(el!).length === 2, 'its two fields');
+    expect(fieldBoxes(el).map(({ page }) => page)).to.deep.equal([1, 2]);
+    expect(fieldBoxes(el).map(({ box }) => box.getAttribute('aria-label'))).to.satisfy((labels: string[]) =>
+      labels[0].includes('Marie Dupont') && labels[1].includes('Paul Durand'),
+    );
+    // The element's own draft is not the request's: nothing was put in it.
+    expect(el.fields).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('at 390 px: the status comes first, the pages under it, nothing wider than the element; axe clean', async () => {
     ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
       e.style.cssText = 'display:flex;width:390px;height:800px';
