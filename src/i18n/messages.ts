@@ -33,8 +33,8 @@ export const fr = {
   // end loading
   'error.retry': 'Réessayer',
   'error.document_unavailable': 'Le document est inaccessible ({detail}).',
-  'error.damaged_document': 'Le document est endommagé et ne peut pas être ouvert.',
-  'error.unsupported_document': 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
+  'error.damaged_document': 'Le document est endommagé et ne peut pas être ouvert. Ouvrez-le dans son application et enregistrez-le de nouveau en PDF, puis réessayez.',
+  'error.unsupported_document': 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature. Enregistrez le document en PDF depuis son application, puis envoyez ce PDF.',
   'error.encrypted_document':
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large':
@@ -322,8 +322,8 @@ export const en: Catalogue = {
   // end loading
   'error.retry': 'Retry',
   'error.document_unavailable': 'The document cannot be reached ({detail}).',
-  'error.damaged_document': 'The document is damaged and cannot be opened.',
-  'error.unsupported_document': 'Only PDF, PNG and JPEG files can be sent for signature.',
+  'error.damaged_document': 'The document is damaged and cannot be opened. Open it in its application and save it again as a PDF, then try again.',
+  'error.unsupported_document': 'Only PDF, PNG and JPEG files can be sent for signature. Save the document as a PDF from its application, then send that PDF.',
   'error.encrypted_document':
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large':

@@ -147,7 +147,7 @@ describe('<jse-sign-request> loading', function () {
     const text = await mount(await serve('Bonjour', 'faux.pdf'));
     expect((await nextEvent(text, 'jse-error')).detail).to.deep.equal({
       code: 'unsupported_document',
-      message: 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
+      message: 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature. Enregistrez le document en PDF depuis son application, puis envoyez ce PDF.',
       retryable: false,
     });
     const empty = await mount(await serve(new Uint8Array(0), 'vide.pdf'));

@@ -51,6 +51,13 @@ describe('French typography in the catalogue', () => {
     expect(faults).to.deep.equal([]);
   });
 
+  it('a document refused on opening is told what to do next', () => {
+    expect(fr['error.damaged_document']).to.match(/enregistrez-le de nouveau en PDF, puis réessayez/);
+    expect(fr['error.unsupported_document']).to.match(/Enregistrez le document en PDF/);
+    expect(en['error.damaged_document']).to.match(/save it again as a PDF, then try again/);
+    expect(en['error.unsupported_document']).to.match(/Save the document as a PDF/);
+  });
+
   it('the size-limit messages say what to do next', () => {
     for (const key of ['error.document_too_large', 'load.tooLargeUnknownSize'] as const) {
       expect(fr[key]).to.match(/Enregistrez-en une version plus légère/).and.match(/demandez à l’administrateur du cabinet de relever la limite/);
