@@ -718,6 +718,8 @@ export class JseSignRequest extends LitElement {
 
   private async moveFocus(target: 'status' | 'send-problems' | 'next-step' | 'message'): Promise<void> {
     const root = this.renderRoot;
+    // A step the host's own code took (submit() from its button, say) leaves the host's focus alone.
+    if (!this.focusIsOurs) return;
     switch (target) {
       case 'status': {
         const view = root.querySelector<HTMLElement & { focusHeading(): Promise<void> }>('jse-status-view');
@@ -731,7 +733,7 @@ export class JseSignRequest extends LitElement {
         root.querySelector<HTMLElement>('.message[role="alert"]')?.focus();
         return;
       case 'next-step':
-        if (this.focusIsOurs) await this.focusNextStep();
+        await this.focusNextStep();
         return;
     }
   }
@@ -832,7 +834,11 @@ export class JseSignRequest extends LitElement {
     const path = e.type === 'focusin' ? e.composedPath() : [];
     const onField = path.some((n) => n instanceof HTMLElement && n.getAttribute('part') === 'field' && n.getAttribute('role') === 'group');
     if (e.type === 'focusin') this.fieldFocused = onField && !this.draft.readOnly;
-    else if (!event.relatedTarget) this.fieldFocused = false;
+    else {
+      // Leaving the element (for the page, or for nothing): the hint goes; within it, focusin decides.
+      const to = event.relatedTarget;
+      if (!(to instanceof Node) || !(to === this || this.renderRoot.contains(to))) this.fieldFocused = false;
+    }
   };
 
   /** The keys that move and resize the field in focus, shown over the top of the document. */

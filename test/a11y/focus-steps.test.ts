@@ -229,6 +229,34 @@ describe('focus at each step (issue 18)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('the hint goes when the focus leaves for the host page; submit() from the host\'s own button leaves its focus there', async () => {
+    sandbox = await newSandbox();
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.signers = [marie];
+      e.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    }));
+    const layer = viewerOf(el).shadowRoot!.querySelector('[data-page="1"] jse-placement-layer')!;
+    const field = await until(() => layer.shadowRoot!.querySelector<HTMLElement>('[part~="field"]'), 'the field');
+    field.focus();
+    await until(() => keyHint(el!), 'the hint');
+    const outside = document.createElement('button');
+    outside.textContent = 'Envoyer depuis la GED';
+    document.body.append(outside);
+    outside.focus();
+    await el.updateComplete;
+    expect(keyHint(el)).to.equal(null);
+
+    const pending = nextEvent(el, 'jse-pending');
+    await el.submit();
+    await pending;
+    const view = await until(() => el!.shadowRoot!.querySelector('jse-status-view')?.shadowRoot?.querySelector('#status-title'), 'the status view');
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r)); // the focus move is queued after the render
+    expect(view.textContent).to.equal('En attente de signature');
+    expect(document.activeElement).to.equal(outside);
+    outside.remove();
+  });
+
   it('the focus is not taken from the host page when a document fails to open', async () => {
     sandbox = await newSandbox();
     const outside = document.createElement('input');
