@@ -319,7 +319,16 @@ export const styles = [
     display: inline-flex;
     gap: 0.25rem;
   }
+  .label-narrow {
+    display: none;
+  }
   @container jse-frame (max-width: 40rem) {
+    .label-wide {
+      display: none;
+    }
+    .label-narrow {
+      display: inline;
+    }
     [part='toolbar'] {
       gap: 0.4rem;
       padding: 0.4rem 0.5rem;

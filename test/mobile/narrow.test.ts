@@ -94,6 +94,13 @@ describe('on a phone (issue 18)', function () {
       expect(add.textContent.trim()).to.equal('+ Signature');
       expect(lines.size).to.equal(1);
       expect(add.scrollWidth).to.be.at.most(add.clientWidth);
+      // Three rows at most: the name; then the controls, shortened where they can be.
+      const middle = (r: DOMRect) => Math.round((r.top + r.bottom) / 2 / 12);
+      const rows = new Set(controls.filter((c) => c.getBoundingClientRect().height > 1).map((c) => middle(c.getBoundingClientRect())));
+      expect(rows.size, 'rows of controls').to.be.at.most(width < 390 ? 3 : 2);
+      const initials = bar.querySelector<HTMLElement>('.initials-open')!;
+      expect(initials.innerText.trim()).to.equal('Parapher');
+      expect(initials.getAttribute('aria-label')).to.equal('Parapher toutes les pages');
 
       const panel = panelOf(el);
       const root = panel.shadowRoot!.querySelector<HTMLElement>('[part~="signers"]')!;
