@@ -137,6 +137,12 @@ export const styles = [
     line-height: 1.35;
     pointer-events: none;
   }
+  /* A touch screen without a mouse has no arrows to press: the hint would only hide the page. */
+  @media (hover: none) and (pointer: coarse) {
+    .key-hint {
+      display: none;
+    }
+  }
   /* viewer controls (issue 6) */
   .page-counter,
   .zoom-level {

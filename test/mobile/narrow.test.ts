@@ -142,6 +142,10 @@ describe('on a phone (issue 18)', function () {
     await frames();
     const shown = [...field.querySelectorAll<HTMLElement>('.handle')].filter((h) => getComputedStyle(h).display !== 'none');
     expect(shown.map((h) => h.dataset['handle'])).to.deep.equal(['nw', 'se']);
+    // No arrow keys on a touch screen: their hint does not cover the page there.
+    await el.updateComplete;
+    const hint = el.shadowRoot!.querySelector<HTMLElement>('.key-hint');
+    expect(hint && getComputedStyle(hint).display).to.equal('none');
     const box = field.getBoundingClientRect();
     for (const h of shown) {
       const r = h.getBoundingClientRect();
