@@ -357,6 +357,7 @@ export class JseSignRequest extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.syncSentDraft();
     if (changed.has('src')) void this.documents.load();
     // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {
@@ -417,21 +418,25 @@ export class JseSignRequest extends LitElement {
   private readonly sentDraft = new Draft();
   #sentShown?: SignRequest;
 
+  /** Puts the request's signers and fields in the read-only draft its document is shown with (before rendering). */
+  private syncSentDraft(): void {
+    const request = this.status.phase.kind === 'watching' ? this.status.phase.request : undefined;
+    if (!request || this.#sentShown === request) return;
+    this.#sentShown = request;
+    const draft = this.sentDraft;
+    draft.setReadOnly(false);
+    try {
+      draft.setSigners(request.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone })));
+      draft.setFields(request.fields);
+    } catch {
+      draft.setFields([]); // a request whose fields do not fit the model shows its pages alone
+    }
+    draft.setReadOnly(true);
+  }
+
   /** The status view's document: the pages with the request's fields, read-only (when the document is here). */
   private renderSentDocument(request: SignRequest | undefined) {
     if (this.phase.kind !== 'ready' || !this.document || !request) return nothing;
-    if (this.#sentShown !== request) {
-      this.#sentShown = request;
-      const draft = this.sentDraft;
-      draft.setReadOnly(false);
-      try {
-        draft.setSigners(request.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone })));
-        draft.setFields(request.fields);
-      } catch {
-        draft.setFields([]); // a request whose fields do not fit the model shows its pages alone
-      }
-      draft.setReadOnly(true);
-    }
     const { t } = this.i18n;
     return html`<jse-document-viewer
       class="pages sent-document"
