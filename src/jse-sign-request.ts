@@ -19,8 +19,6 @@ import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
-import type { SignersPanel } from './signers/signers-panel.js';
-import type { PlacementLayer } from './placement/placement-layer.js';
 import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
@@ -183,6 +181,8 @@ export class JseSignRequest extends LitElement {
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
   @state() private sendProblems: ValidationProblem[] = [];
+  /** Sends refused for the draft's problems: the signers panel shows every error on each (`revealErrors`). */
+  @state() private refusals = 0;
   /**
    * Follows the request shown (`request-id`, or one just sent: the sender calls
    * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
@@ -247,7 +247,8 @@ export class JseSignRequest extends LitElement {
    * send is under way or its outcome is unknown (the draft must not change then, SPEC §3).
    */
   get signers(): Signer[] {
-    return this.draft.signers.map((s) => ({ ...s }));
+    // The phone country picked in the panel stays in the draft: the host gets wire signers.
+    return this.draft.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone }));
   }
   set signers(list: Signer[]) {
     this.draft.setSigners(list);
@@ -519,8 +520,7 @@ export class JseSignRequest extends LitElement {
 
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
-    const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
-    layer?.addFieldAtCenter();
+    this.viewer?.addFieldAtCenter(this.view.page);
   }
 
   /** The send step's controller, with what it needs from the element. */
@@ -549,12 +549,12 @@ export class JseSignRequest extends LitElement {
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
-      signerProblems: () => el.signersPanel?.validate(),
       onInvalid: (problems, source) => {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+        el.refusals += 1; // the panel then shows every error and focuses the first
+
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
@@ -565,10 +565,6 @@ export class JseSignRequest extends LitElement {
       onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
     });
-  }
-
-  private get signersPanel(): SignersPanel | null {
-    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
   /** Resolves once `/me` says the account is linked; otherwise shows the connect step and rejects. */
@@ -710,6 +706,7 @@ export class JseSignRequest extends LitElement {
     return html`<jse-signers-panel
       exportparts="signers"
       .problems=${this.sendProblems}
+      .revealErrors=${this.refusals}
       ?inert=${this.sender.locked}
       .draft=${this.draft}
       .me=${this.me ?? this.accountUser}

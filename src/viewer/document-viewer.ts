@@ -17,6 +17,7 @@ import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { PageInfo } from '../events.js';
 import type { Draft } from '../draft/draft.js';
+import type { PlacementLayer } from '../placement/placement-layer.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styleProps } from '../internal/style-props.js';
 import {
@@ -235,6 +236,16 @@ export class DocumentViewer extends LitElement {
     // Its box (and its neighbours') is in the DOM when this resolves.
     this.requestUpdate();
     await this.updateComplete;
+  }
+
+  /**
+   * Adds a field of the default size (of the draft's placing kind) in the middle of what is seen
+   * of page `n` (the current page by default) and focuses it: the toolbar's way to place a field
+   * without a pointer. Returns its key; undefined while the draft is read-only or when page `n`
+   * is not in the DOM (far from the view, or its size not read yet).
+   */
+  addFieldAtCenter(n: number = this.currentPage): string | undefined {
+    return this.renderRoot.querySelector<PlacementLayer>(`.page[data-page="${n}"] > jse-placement-layer`)?.addFieldAtCenter();
   }
 
   /** One step up the zoom ladder, the top of the current page staying put. */
