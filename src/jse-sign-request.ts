@@ -28,7 +28,7 @@ import type { DocumentViewer } from './viewer/document-viewer.js';
 import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { LayoutController } from './layouts/layout-controller.js';
 import type { LayoutStore, SignerRoles } from './layouts/layout.js';
-import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail, type ViewDetail } from './internal/events.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -627,8 +627,8 @@ export class JseSignRequest extends LitElement {
   }
 
   private readonly onView = (e: Event): void => {
-    const viewer = e.target as DocumentViewer;
-    this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
+    const { page, zoom } = (e as CustomEvent<ViewDetail>).detail;
+    this.view = { page, zoom };
   };
 
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */

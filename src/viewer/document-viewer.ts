@@ -37,7 +37,7 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, internalEvent, type PageFailedDetail, type ViewDetail } from '../internal/events.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -396,7 +396,7 @@ export class DocumentViewer extends LitElement {
 
   /** Tells the toolbar; for a zoom only once the scroll position matches it. */
   private announce(): void {
-    this.dispatchEvent(new Event(VIEW_EVENT, { bubbles: true, composed: false }));
+    this.dispatchEvent(internalEvent<ViewDetail>(VIEW_EVENT, { page: this.currentPage, zoom: this.zoomPercent }));
   }
 
   private observe(): void {
