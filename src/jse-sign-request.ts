@@ -13,7 +13,7 @@ import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
-import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import type { LoadedDocument } from './document/types.js';
 import { defineParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
@@ -143,7 +143,7 @@ export class JseSignRequest extends LitElement {
   @property({ attribute: false }) layoutStore?: LayoutStore;
 
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
-  @state() protected accountUser?: Person;
+  @state() private accountUser?: Person;
 
   /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
   private readonly documents: DocumentController;
@@ -173,7 +173,7 @@ export class JseSignRequest extends LitElement {
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
     onConnected: (user, limits) => {
       this.accountUser = user;
-      this.applyLimits(limits);
+      this.documents.applyLimits(limits); // a document refused (or opened) under other limits is opened again
       this.emit(new JseConnectedEvent({ user }));
     },
     onError: (error) => this.emitError(error),
@@ -355,15 +355,6 @@ export class JseSignRequest extends LitElement {
       if (this.requestId) void this.status.attach(this.requestId);
       else if (changed.get('requestId')) this.status.detach();
     }
-  }
-
-  /**
-   * Applies the proxy's document limits (from `/me`), see `DocumentController.applyLimits`.
-   * (Protected only until the account step calls it with `/me`'s `limits`.)
-   * @internal
-   */
-  protected applyLimits(limits: Partial<DocumentLimits>): void {
-    this.documents.applyLimits(limits);
   }
 
   protected override render() {
