@@ -108,6 +108,11 @@ export const styles = [
     }
   }
   /* the sent document beside its status (issue 18): read-only; narrow, the status comes first */
+  /* no document to show (request-id alone): the status takes the whole width */
+  .workspace.sent > .status-side:only-child {
+    flex: 1 1 auto;
+    border-left: 0;
+  }
   @container (max-width: 44rem) {
     .workspace.sent > .status-side {
       order: -1;
