@@ -738,6 +738,8 @@ export class JseSignRequest extends LitElement {
   /** The send's and the document's state at the last render, to see the steps change. */
   #lastSendKind?: string;
   #lastPhaseKind?: string;
+  /** The document's password was asked (the prompt had the focus) since it last opened or failed. */
+  #passwordAsked = false;
 
   /** Whether the focus is the element's or nobody's (the page's body): moving it then takes it from no one. */
   private get focusIsOurs(): boolean {
@@ -748,9 +750,17 @@ export class JseSignRequest extends LitElement {
   protected override updated(): void {
     const sendKind = this.sender.state.kind;
     if (sendKind !== this.#lastSendKind && (sendKind === 'failed' || sendKind === 'locked') && this.focusIsOurs) this.#focusNext ??= 'send-problems';
+    // The lock abandoned: its buttons are gone, on with the draft.
+    if (this.#lastSendKind === 'locked' && sendKind === 'editing') this.#focusNext ??= 'next-step';
     this.#lastSendKind = sendKind;
     const phaseKind = this.phase.kind;
     if (phaseKind !== this.#lastPhaseKind && phaseKind === 'error' && this.#lastPhaseKind !== undefined && this.focusIsOurs) this.#focusNext ??= 'message';
+    // The password given, the document opens: the prompt is gone, on with placing.
+    if (phaseKind === 'password') this.#passwordAsked = true;
+    else if (phaseKind !== 'loading') {
+      if (phaseKind === 'ready' && this.#passwordAsked) this.#focusNext ??= 'next-step';
+      this.#passwordAsked = false;
+    }
     this.#lastPhaseKind = phaseKind;
     const next = this.#focusNext;
     this.#focusNext = undefined;

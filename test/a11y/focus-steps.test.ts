@@ -9,6 +9,7 @@ import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { fr } from '../../src/i18n/messages.js';
 import { serve } from '../helpers/documents.js';
+import { encryptedPdf } from '../document/crafted.js';
 import { nextEvent } from '../helpers/element.js';
 import { confirmDialog, marie, mount, newSandbox, panelOf, sendButton, startWorker, twoPageUrl, until, viewerOf } from '../send/harness.js';
 
@@ -211,6 +212,43 @@ describe('focus at each step (issue 18)', function () {
       return f?.getAttribute('part') === 'submit' ? f : undefined;
     }, 'the send button focused');
     expect(focused.hasAttribute('disabled')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('« Abandonner » on the lock: the draft\'s next step', async () => {
+    sandbox = await newSandbox();
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.signers = [marie];
+      e.fields = [{ signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    }));
+    sandbox.faults.dropConnection('create', { afterProcessing: true, times: Infinity });
+    sendButton(el).focus();
+    await el.submit().catch(() => undefined);
+    const lock = await until(() => el!.shadowRoot!.querySelector<HTMLElement>('.send.locked'), 'the lock');
+    const abandon = [...lock.querySelectorAll('button')].find((b) => b.textContent.includes('Abandonner'))!;
+    abandon.focus();
+    await sendKeys({ press: 'Enter' });
+    const focused = await until(() => {
+      const f = deepFocus(el!);
+      return f?.getAttribute('part') === 'submit' ? f : undefined;
+    }, 'the send button focused');
+    expect(focused.hasAttribute('disabled')).to.equal(false);
+  });
+
+  it('the password given: the document opens and the focus goes on to placing a field', async () => {
+    sandbox = await newSandbox({ limits: { acceptsEncrypted: true } });
+    el = document.createElement('jse-sign-request');
+    el.tokenEndpoint = sandbox.tokenEndpoint;
+    el.src = await serve(encryptedPdf({ userPassword: 'secret' }), 'mdp.pdf');
+    document.body.append(el);
+    const box = await until(() => el!.shadowRoot!.querySelector<HTMLInputElement>('input[type=password]'), 'the password prompt');
+    box.focus();
+    const ready = nextEvent(el, 'jse-ready');
+    await sendKeys({ type: 'secret' });
+    await sendKeys({ press: 'Enter' });
+    await ready;
+    const focused = await until(() => deepFocus(el!), 'the focus after opening');
+    expect(focused.classList.contains('add-field')).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
