@@ -689,9 +689,8 @@ export class JseSignRequest extends LitElement {
    * Moves the focus to the next meaningful control after a step change, once rendered: the status
    * heading after sending, the problems after a blocked or failed send, the next thing to do after
    * connecting, the message after a document failed to open.
-   * @internal
    */
-  protected focusAfterRender(target: 'status' | 'send-problems' | 'next-step' | 'message'): void {
+  private focusAfterRender(target: 'status' | 'send-problems' | 'next-step' | 'message'): void {
     this.#focusNext = target;
     this.requestUpdate();
   }
