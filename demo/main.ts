@@ -85,6 +85,7 @@ function renderFiles(): void {
   rows.replaceChildren(
     ...files.map((file) => {
       const tr = document.createElement('tr');
+      tr.dataset['file'] = file.name;
       const name = document.createElement('td');
       name.textContent = file.title;
       const size = document.createElement('td');
