@@ -183,8 +183,11 @@ function versionOf(file: FolderFile, request: SignRequest): Version {
   return version;
 }
 
+const placeholder = slot.firstElementChild!;
+const closeButton = document.querySelector<HTMLButtonElement>('#close-panel')!;
+
 function open(file: FolderFile): void {
-  panel.hidden = false;
+  closeButton.hidden = false;
   document.querySelector('#panel-title')!.textContent = `Signature${NNBSP}: ${file.title}`;
   const gedFile: GedFile = { url: `/ged/files/${encodeURIComponent(file.name)}`, title: file.title };
   const client = CLIENTS[file.name];
@@ -220,12 +223,14 @@ function open(file: FolderFile): void {
     layoutStore,
   );
   for (const type of EVENTS) widget.addEventListener(type, (e) => logEvent(type, (e as CustomEvent).detail));
-  panel.scrollIntoView({ block: 'start' });
+  // On a phone the panel is below the folder: bring it into view.
+  if (matchMedia('(max-width: 1100px)').matches) panel.scrollIntoView({ block: 'start' });
 }
 
-document.querySelector('#close-panel')!.addEventListener('click', () => {
-  panel.hidden = true;
-  slot.replaceChildren();
+closeButton.addEventListener('click', () => {
+  closeButton.hidden = true;
+  document.querySelector('#panel-title')!.textContent = 'Demande de signature';
+  slot.replaceChildren(placeholder);
 });
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 /** A safety net for each wait, not a pace: every wait ends on its signal. */
 const TIMEOUT = Number(process.env.DEMO_E2E_TIMEOUT ?? 90000);
-const MESSAGE = 'Bonjour Jean, voici la lettre de mission 2026 à signer. Merci !';
+const MESSAGE = 'Bonjour Jean, voici la lettre de mission 2026 à signer avant la fin du mois. Merci.
 const only = process.argv[2];
 
 const STORIES = [
@@ -276,6 +276,15 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     // 5. The signer (the empty row the field created), and a message.
     await fillSigner(['jean.dupont@example.com', 'Jean', 'Dupont', '06 98 76 54 32'], MESSAGE);
     await step('signer');
+    if (name === 'desktop') {
+      // The README's picture: the GED, the widget with its field and signer, the log.
+      await page.evaluate(() => document.activeElement?.blur?.());
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForFunction(() => window.scrollY === 0, { timeout: TIMEOUT });
+      const readme = path.join(shots, 'readme.png');
+      await page.screenshot({ path: readme });
+      if (process.env.DEMO_E2E_DOCS) writeFileSync(path.join(root, 'docs/demo.png'), readFileSync(readme));
+    }
 
     // 6. Send, confirm: the GED shows a version « en attente de signature ».
     await press(await find('[part~="submit"]'));
