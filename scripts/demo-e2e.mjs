@@ -22,7 +22,7 @@ const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 /** A safety net for each wait, not a pace: every wait ends on its signal. */
 const TIMEOUT = Number(process.env.DEMO_E2E_TIMEOUT ?? 90000);
-const MESSAGE = 'Bonjour Jean, voici la lettre de mission 2026 à signer avant la fin du mois. Merci.
+const MESSAGE = 'Bonjour Jean, voici la lettre de mission 2026 à signer avant la fin du mois. Merci.';
 const only = process.argv[2];
 
 const STORIES = [
