@@ -44,6 +44,26 @@ function pageHelpers() {
   /** The first visible element matching `selector` (through shadow roots) whose text matches `text`. */
   window.__e2eFind = (selector, text) =>
     all(selector).find((el) => visible(el) && (!text || [(el.textContent ?? '').trim(), el.getAttribute('aria-label') ?? ''].some((t) => new RegExp(text).test(t)))) ?? null;
+  /**
+   * Visible French text with an ordinary space where French typography wants U+202F (before
+   * ? ! : ; and inside « »): in the page's own DOM, or (`inShadow`) inside the shadow roots.
+   * Code, JSON and what the user typed are not prose.
+   */
+  window.__e2eTypography = (inShadow) => {
+    const bad = [];
+    const scan = (rootNode, shadow) => {
+      const walker = document.createTreeWalker(rootNode, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || shadow !== inShadow || parent.closest('pre, code, script, style, textarea, [lang]:not([lang|="fr"])') || !visible(parent)) continue;
+        const text = node.textContent.replace(/[ \t\r\n]+/g, ' ');
+        if (/ [?!:;»]|« /.test(text)) bad.push(text.trim().slice(0, 80));
+      }
+      for (const el of rootNode.querySelectorAll('*')) if (el.shadowRoot) scan(el.shadowRoot, true);
+    };
+    scan(document, false);
+    return [...new Set(bad)];
+  };
   /** The innermost element at a point, through shadow roots. */
   window.__e2eHit = (x, y) => {
     let el = document.elementFromPoint(x, y);
@@ -68,6 +88,8 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     problems.push(`unexpected ${d.type()}: ${d.message()}`);
     void d.dismiss();
   });
+  /** The same check inside the widget: reported, not failed (the element's strings are its catalogue's, tested there). */
+  const widgetTypography = new Set();
   let shot = 0;
   const steps = [];
   const step = async (label, { axe = true } = {}) => {
@@ -76,6 +98,8 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     await page.screenshot({ path: path.join(shots, file) });
     const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
     if (width.page > width.screen) problems.push(`${label}: the page is ${width.page} px wide on a ${width.screen} px screen`);
+    for (const text of await page.evaluate(() => window.__e2eTypography(false))) problems.push(`${label}: a plain space where French wants U+202F: « ${text} »`);
+    for (const text of await page.evaluate(() => window.__e2eTypography(true))) widgetTypography.add(text);
     if (axe) {
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
@@ -394,6 +418,7 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     if (ink.outside > 0) problems.push(`the signed PDF has ${ink.outside} ink pixels outside the placed box`);
     if (problems.length) throw new Error(problems.join('\n'));
     if (outcomesToo) await outcomes();
+    if (widgetTypography.size) console.log(`note (${name}): in the widget, plain spaces before ? ! : ; or inside « »: ${[...widgetTypography].map((t) => `« ${t} »`).join(', ')}`);
     return { name, seconds: (Date.now() - started) / 1000, steps, field, ink: { inside: ink.inside, outside: ink.outside } };
   } catch (error) {
     await page.screenshot({ path: path.join(shots, `${name}-failure.png`) }).catch(() => undefined);
