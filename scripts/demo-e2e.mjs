@@ -246,6 +246,14 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     for (const needed of ['document-name', 'me =', 'contacts =', 'layout-key', 'jse-pending', 'jse-signed', 'jse-refused', 'jse-cancelled', 'jse-expired', 'jse-error', 'configure(']) {
       if (!hostCode.includes(needed)) problems.push(`the host code shown does not show ${needed}`);
     }
+    if (!touch) {
+      // « Copier le module » puts the whole module on the clipboard.
+      await context.overridePermissions(new URL(url).origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+      await press(await find('button.copy', '^Copier le module$'));
+      await find('#host-code-status', '^Code copié');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      if (copied !== hostCode) problems.push(`the clipboard holds ${copied.length} characters, not the ${hostCode.length} of the module`);
+    }
     await step('ged');
 
     // 2. The pen icon: the widget opens the document under its GED name; the account is not linked.
