@@ -141,6 +141,7 @@ function logEvent(type: string, detail: unknown): void {
   name.textContent = type;
   summary.append(time, ' ', name);
   const pre = document.createElement('pre');
+  pre.tabIndex = 0; // a long detail scrolls: reachable with the keyboard
   pre.textContent = detailJson(detail);
   details.append(summary, pre);
   li.append(details);

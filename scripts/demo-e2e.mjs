@@ -326,6 +326,9 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     await logged('jse-pending');
     const pending = await detailOf('jse-pending');
     await page.waitForSelector('#file-rows li[data-kind="pending"]', { timeout: TIMEOUT });
+    // The log's entry opens on its whole detail (nothing cut: it parsed above).
+    await press(await find('#log li[data-type="jse-pending"] summary'));
+    await page.waitForFunction(() => document.querySelector('#log li[data-type="jse-pending"] details').open && document.querySelector('#log li[data-type="jse-pending"] pre').getBoundingClientRect().height > 0, { timeout: TIMEOUT });
     await step('pending');
 
     // 7. The signer: the invitation (with the message), the document, the SMS code, the signature, the terms.
@@ -437,7 +440,14 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
   }
 }
 
-const server = await createServer({ configFile: path.join(root, 'vite.config.ts'), server: { port: 0, strictPort: false }, logLevel: 'warn' });
+// Vite's dependency cache in the checkout (git-ignored), not in node_modules: a checkout whose
+// node_modules is shared (a worktree's symlink) does not rewrite another checkout's cache.
+const server = await createServer({
+  configFile: path.join(root, 'vite.config.ts'),
+  cacheDir: path.join(root, '.vite'),
+  server: { port: 0, strictPort: false },
+  logLevel: 'warn',
+});
 await server.listen();
 const url = server.resolvedUrls.local[0];
 const browser = await puppeteer.launch({
