@@ -82,7 +82,19 @@ export function mountOutbox(root: HTMLElement, sandbox: Sandbox): void {
     const smsList = el('ul', undefined, { class: 'outbox' });
     if (sms.length === 0) smsList.append(el('li', 'Aucun SMS.'));
     for (const message of sms) smsList.append(el('li', `${message.to}${NNBSP}: ${message.text}`));
-    root.replaceChildren(el('h3', 'E-mails'), mailList, el('h3', 'SMS'), smsList);
+    // The deadline, simulated: a pending request can be made to expire now (the widget then says so
+    // and fires jse-expired).
+    const pending = [...sandbox.state.requests.values()].filter((r) => r.status === 'pending');
+    const deadlines = el('ul', undefined, { class: 'outbox' });
+    if (pending.length === 0) deadlines.append(el('li', 'Aucune demande en attente.'));
+    for (const request of pending) {
+      const li = el('li', undefined, { 'data-request': request.id });
+      const expire = el('button', `Faire expirer «${NNBSP}${request.documentName}${NNBSP}»`, { type: 'button' });
+      expire.addEventListener('click', () => sandbox.state.expire(request.id));
+      li.append(expire);
+      deadlines.append(li);
+    }
+    root.replaceChildren(el('h3', 'E-mails'), mailList, el('h3', 'SMS'), smsList, el('h3', 'Échéances (simulées)'), deadlines);
   };
   sandbox.state.subscribe(render);
   render();

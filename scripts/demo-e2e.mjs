@@ -199,8 +199,8 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
 
   /**
    * The other outcomes, after the happy story: a request refused by its signer (the GED's version
-   * is no longer pending; replaying the invitation says so in French, nothing thrown) and a
-   * request cancelled by the sender.
+   * is no longer pending; replaying the invitation says so in French, nothing thrown), a request
+   * cancelled by the sender, and one whose deadline passes (an image, sent as a one-page PDF).
    */
   async function outcomes() {
     const refusedFile = 'pages-pivotees.pdf';
@@ -234,6 +234,17 @@ async function story({ name, viewport, touch, outcomes: outcomesToo = false }, b
     await page.waitForSelector(`#file-rows tr[data-file="${cancelledFile}"] li[data-request="${cancelled.id}"][data-kind="cancelled"]`, { timeout: TIMEOUT });
     if (await page.$(`#file-rows tr[data-file="${cancelledFile}"] li[data-kind="pending"]`)) problems.push('the cancelled request still shows a version « en attente de signature »');
     await step('cancelled');
+
+    // The deadline passes (the sandbox's « Faire expirer »): the widget follows, the GED's version says so.
+    const expiredFile = 'scan-facture.png';
+    await openAndPlace(expiredFile);
+    await fillSigner(['jean.dupont@example.com', 'Jean', 'Dupont', '06 98 76 54 32']);
+    const expired = await sendAndConfirm(expiredFile);
+    await press(await find(`#outbox li[data-request="${expired.id}"] button`));
+    await logged('jse-expired');
+    await page.waitForSelector(`#file-rows tr[data-file="${expiredFile}"] li[data-request="${expired.id}"][data-kind="expired"]`, { timeout: TIMEOUT });
+    if (await page.$(`#file-rows tr[data-file="${expiredFile}"] li[data-kind="pending"]`)) problems.push('the expired request still shows a version « en attente de signature »');
+    await step('expired');
   }
 
   try {
