@@ -1,7 +1,9 @@
 /**
  * Everything the GED writes to offer e-signature, in one module. The page loads it as a file
  * (`<script type="module" src="/js/signature.js">`), never inline: it runs under
- * `script-src 'self'`. The demo shows this very file as its host code.
+ * `script-src 'self'`. The demo shows this very file as its host code. TypeScript, built by the
+ * GED's bundler (Vite, webpack…); without a build step, drop the types and import from the
+ * standalone bundle's URL instead (README, « No build step »).
  */
 import { configure, type JseSignRequest, type LayoutStore, type SignRequest } from 'jse-sign-request';
 
