@@ -13,14 +13,12 @@ import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
-import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import type { LoadedDocument } from './document/types.js';
 import { defineParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
-import type { SignersPanel } from './signers/signers-panel.js';
-import type { PlacementLayer } from './placement/placement-layer.js';
 import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
@@ -30,7 +28,7 @@ import type { DocumentViewer } from './viewer/document-viewer.js';
 import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { LayoutController } from './layouts/layout-controller.js';
 import type { LayoutStore, SignerRoles } from './layouts/layout.js';
-import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail, type ViewDetail } from './internal/events.js';
 import { ANNOUNCE_EVENT, PAGE_SEEN_EVENT, type PageSeenDetail } from './internal/events.js';
 import { SuggestionBoard } from './suggestions/board.js';
 import { SuggestionReader } from './suggestions/reader.js';
@@ -151,7 +149,7 @@ export class JseSignRequest extends LitElement {
   @property({ attribute: false }) layoutStore?: LayoutStore;
 
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
-  @state() protected accountUser?: Person;
+  @state() private accountUser?: Person;
 
   /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
   private readonly documents: DocumentController;
@@ -185,7 +183,7 @@ export class JseSignRequest extends LitElement {
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
     onConnected: (user, limits) => {
       this.accountUser = user;
-      this.applyLimits(limits);
+      this.documents.applyLimits(limits); // a document refused (or opened) under other limits is opened again
       this.emit(new JseConnectedEvent({ user }));
     },
     onError: (error) => this.emitError(error),
@@ -193,6 +191,8 @@ export class JseSignRequest extends LitElement {
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
   @state() private sendProblems: ValidationProblem[] = [];
+  /** Sends refused for the draft's problems: the signers panel shows every error on each (`revealErrors`). */
+  @state() private refusals = 0;
   /**
    * Follows the request shown (`request-id`, or one just sent: the sender calls
    * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
@@ -262,7 +262,8 @@ export class JseSignRequest extends LitElement {
    * send is under way or its outcome is unknown (the draft must not change then, SPEC §3).
    */
   get signers(): Signer[] {
-    return this.draft.signers.map((s) => ({ ...s }));
+    // The phone country picked in the panel stays in the draft: the host gets wire signers.
+    return this.draft.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone }));
   }
   set signers(list: Signer[]) {
     this.draft.setSigners(list);
@@ -369,15 +370,6 @@ export class JseSignRequest extends LitElement {
       if (this.requestId) void this.status.attach(this.requestId);
       else if (changed.get('requestId')) this.status.detach();
     }
-  }
-
-  /**
-   * Applies the proxy's document limits (from `/me`), see `DocumentController.applyLimits`.
-   * (Protected only until the account step calls it with `/me`'s `limits`.)
-   * @internal
-   */
-  protected applyLimits(limits: Partial<DocumentLimits>): void {
-    this.documents.applyLimits(limits);
   }
 
   protected override render() {
@@ -535,8 +527,7 @@ export class JseSignRequest extends LitElement {
 
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
-    const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
-    layer?.addFieldAtCenter();
+    this.viewer?.addFieldAtCenter(this.view.page);
   }
 
   /** The send step's controller, with what it needs from the element. */
@@ -565,12 +556,12 @@ export class JseSignRequest extends LitElement {
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
-      signerProblems: () => el.signersPanel?.validate(),
       onInvalid: (problems, source) => {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+        el.refusals += 1; // the panel then shows every error and focuses the first
+
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
@@ -581,10 +572,6 @@ export class JseSignRequest extends LitElement {
       onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
     });
-  }
-
-  private get signersPanel(): SignersPanel | null {
-    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
   /** Resolves once `/me` says the account is linked; otherwise shows the connect step and rejects. */
@@ -647,8 +634,8 @@ export class JseSignRequest extends LitElement {
   }
 
   private readonly onView = (e: Event): void => {
-    const viewer = e.target as DocumentViewer;
-    this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
+    const { page, zoom } = (e as CustomEvent<ViewDetail>).detail;
+    this.view = { page, zoom };
   };
 
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
@@ -758,6 +745,7 @@ export class JseSignRequest extends LitElement {
     return html`<jse-signers-panel
       exportparts="signers"
       .problems=${this.sendProblems}
+      .revealErrors=${this.refusals}
       ?inert=${this.sender.locked}
       .draft=${this.draft}
       .me=${this.me ?? this.accountUser}

@@ -40,6 +40,7 @@ export const fr = {
   'error.document_too_large':
     'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  'error.network': 'La connexion a échoué : réessayez.',
   'error.internal_error':
     'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
   'error.assets_unavailable':
@@ -325,6 +326,7 @@ export const en: Catalogue = {
   'error.document_too_large':
     'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.network': 'The connection failed: try again.',
   'error.internal_error':
     'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
   'error.assets_unavailable':
