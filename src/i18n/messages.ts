@@ -263,7 +263,6 @@ export const fr = {
   'field.copyAll': 'Copier le champ sur toutes les pages',
   'field.copied': '{count} copies placées',
   // suggestions from the document (issue 16)
-  'suggestion.caption': 'Suggestion : {kind}',
   'suggestion.label': 'Suggestion : {kind} ({from}), page {page}. Entrée pour l’accepter, Échap pour l’écarter.',
   'suggestion.fromWords': 'd’après « {words} »',
   'suggestion.fromWidget': 'champ de signature du PDF',
@@ -554,7 +553,6 @@ export const en: Catalogue = {
   'field.copyAll': 'Copy the field to all pages',
   'field.copied': '{count} copies placed',
   // suggestions from the document (issue 16)
-  'suggestion.caption': 'Suggestion: {kind}',
   'suggestion.label': 'Suggestion: {kind} ({from}), page {page}. Enter to accept it, Escape to dismiss it.',
   'suggestion.fromWords': 'from “{words}”',
   'suggestion.fromWidget': 'signature field of the PDF',

@@ -402,6 +402,12 @@ export class PlacementLayer extends LitElement {
       opacity: 0.75;
       cursor: pointer;
     }
+    /* The dashed outline says "suggestion"; the caption names the kind, cut with an ellipsis in a small box. */
+    .ghost-caption {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     .ghost:hover,
     .ghost:focus-visible {
       opacity: 1;
@@ -533,7 +539,7 @@ export class PlacementLayer extends LitElement {
               this.#dismiss(s);
             }}
           >
-            <span aria-hidden="true">${t('suggestion.caption', { kind })}</span></button
+            <span class="ghost-caption" aria-hidden="true">${kind}</span></button
           ><button
             type="button"
             class="ghost-dismiss"
