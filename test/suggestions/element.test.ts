@@ -136,6 +136,45 @@ describe('suggestions from the document, in the element', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('at a low zoom, a ghost too short for its caption hides it, a taller one fits its caption inside', async () => {
+    // A URL of its own: a draft of another test does not come back from the session.
+    const { viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
+    const checked = { hidden: 0, shown: 0, squeezed: 0 };
+    // 50 % and 33 % (the zoom steps around 40 %): boxes of 8 to 25 px tall.
+    for (const zoom of [50, 33]) {
+      while (viewer.zoomPercent > zoom) await viewer.zoomOut();
+      expect(viewer.zoomPercent).to.equal(zoom);
+      await viewer.whenIdle();
+      for (const n of [1, 2]) {
+        const shown = await ghostsOn(viewer, n, expected.filter((x) => x.page === n).length);
+        for (const g of shown) {
+          const box = g.getBoundingClientRect();
+          const caption = g.querySelector<HTMLElement>('.ghost-caption')!;
+          const c = caption.getBoundingClientRect();
+          const what = `page ${n} ${g.dataset.suggestion} (${box.height.toFixed(1)} px tall)`;
+          if (box.height < 14) {
+            expect(getComputedStyle(caption).display, what).to.equal('none');
+            checked.hidden++;
+          } else {
+            // Inside the dashed border, not cut at the top (the box is aligned to its bottom), readable.
+            const inner = { top: box.top + g.clientTop, bottom: box.top + g.clientTop + g.clientHeight };
+            expect(c.height, what).to.be.above(0);
+            expect(c.top, what).to.be.at.least(inner.top - 0.5);
+            expect(c.bottom, what).to.be.at.most(inner.bottom + 0.5);
+            const size = parseFloat(getComputedStyle(caption).fontSize);
+            expect(size, what).to.be.at.least(7);
+            checked.shown++;
+            if (size < 11) checked.squeezed++; // the 11 px line would have been cut at the top
+          }
+        }
+      }
+    }
+    // Both cases met.
+    expect(checked.hidden, 'ghosts under 14 px').to.be.above(0);
+    expect(checked.shown, 'ghosts of 14 px or more').to.be.above(0);
+    expect(checked.squeezed, 'ghosts whose caption is set smaller').to.be.above(0);
+  });
+
   it('English labels', async () => {
     document.documentElement.lang = 'en';
     try {
