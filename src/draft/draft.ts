@@ -264,6 +264,9 @@ function checkField(f: Field, i: number, signerIds: ReadonlySet<string>): Field 
     throw new TypeError(`fields[${i}].signerId ${JSON.stringify(f.signerId)} is not a known signer`);
   }
   if (!Number.isInteger(f.page) || f.page < 1) throw new TypeError(`fields[${i}].page must be an integer ≥ 1`);
+  if (f.documentIndex !== undefined && !(Number.isInteger(f.documentIndex) && f.documentIndex >= 0)) {
+    throw new TypeError(`fields[${i}].documentIndex must be an integer ≥ 0`);
+  }
   for (const key of ['x', 'y', 'width', 'height'] as const) {
     if (typeof f[key] !== 'number' || !Number.isFinite(f[key])) throw new TypeError(`fields[${i}].${key} must be a finite number`);
   }
@@ -274,6 +277,7 @@ function checkField(f: Field, i: number, signerIds: ReadonlySet<string>): Field 
   }
   return {
     signerId: f.signerId,
+    ...(f.documentIndex ? { documentIndex: f.documentIndex } : {}),
     page: f.page,
     x: f.x,
     y: f.y,
