@@ -3,7 +3,7 @@
  * sending (SPEC §4). Pure: the element, `submit()` and the tests share it.
  */
 import type { CreateRequestJsonOne, CreateRequestJsonSet, CreateRequestPartOne, CreateRequestPartSet, Field, SigningOrder, Signer, ValidationProblem } from '../api/types.js';
-import { missingTextProblems, outsidePageProblems, type PageBounds } from '../draft/field-problems.js';
+import { fieldsOutsidePages, missingTextProblems, outsidePageProblems, type PageBounds } from '../draft/field-problems.js';
 import { wireField } from '../draft/field-kinds.js';
 import { format, type Lang } from '../i18n/messages.js';
 import { toWireSigner, validateDraft, type ValidateOptions } from '../signers/validation.js';
@@ -108,5 +108,26 @@ export function problemsOf(
   if (pages) {
     problems.push(...outsidePageProblems(draft.fields, pages, (f) => format(lang, 'send.error.outsidePage', { page: f.page })));
   }
+  return problems;
+}
+
+/**
+ * The fields of a set checked against their own document's pages (`docsPages[documentIndex]`;
+ * undefined for a document whose pages are not known, skipped): outside their page, or on a
+ * document the set does not have.
+ */
+export function setPageProblems(fields: readonly Field[], docsPages: readonly (readonly PageBounds[] | undefined)[], lang: Lang): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  fields.forEach((f, i) => {
+    const d = f.documentIndex ?? 0;
+    if (d >= docsPages.length) {
+      problems.push({ path: `/fields/${i}/documentIndex`, code: 'unknown_document', message: format(lang, 'send.error.unknownDocument') });
+      return;
+    }
+    const pages = docsPages[d];
+    if (pages && fieldsOutsidePages([f], pages).length) {
+      problems.push({ path: `/fields/${i}`, code: 'outside_page', message: format(lang, 'send.error.outsidePage', { page: f.page }) });
+    }
+  });
   return problems;
 }
