@@ -256,8 +256,13 @@ export class StatusView extends LitElement {
     }
     return html`<section part="status" aria-labelledby="status-title">
       <h2 id="status-title" tabindex="-1">${t(`status.title.${request.status}`)}</h2>
-      ${this.documentName ? html`<p class="document">${t('status.document', { name: this.documentName })}</p>` : nothing}
+      ${request.documents && request.documents.length > 1
+        ? html`<p class="document">${t('send.confirm.documents', { names: request.documents.map((d) => d.name).join(', ') })}</p>`
+        : this.documentName
+          ? html`<p class="document">${t('status.document', { name: this.documentName })}</p>`
+          : nothing}
       ${request.createdAt ? html`<p class="meta">${t('status.sentAt', { date: this.#date(request.createdAt) })}</p>` : nothing}
+      ${this.#renderOrderAndDeadline(request)}
       ${this.trouble && request.status === 'pending' ? html`<p class="meta">${t('status.trouble')}</p>` : nothing}
       <h3 id="status-signers">${t('status.signers')}</h3>
       <ol aria-labelledby="status-signers">
@@ -268,6 +273,17 @@ export class StatusView extends LitElement {
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${request.status === 'pending' ? this.#renderConfirm() : nothing}
     </section>`;
+  }
+
+  /** SPEC §10: in a sequential request, who is being waited for now; the deadline while pending. */
+  #renderOrderAndDeadline(request: SignRequest) {
+    if (request.status !== 'pending') return nothing;
+    const t = this.#t;
+    const awaited = request.signingOrder === 'sequential' ? request.signers.find((s) => s.status === 'waiting') : undefined;
+    const deadline = request.expiresAt ? new Date(request.expiresAt) : undefined;
+    const day = deadline && !Number.isNaN(deadline.getTime()) ? deadline.toLocaleDateString(this.#lang === 'fr' ? 'fr-FR' : 'en-GB') : undefined;
+    return html`${awaited ? html`<p class="meta waiting-for">${t('status.waitingFor', { name: signerName(awaited) })}</p>` : nothing}
+    ${day ? html`<p class="meta deadline">${t('status.deadline', { date: day })}</p>` : nothing}`;
   }
 
   #renderSigner(signer: RequestSigner) {
