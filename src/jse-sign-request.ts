@@ -325,8 +325,8 @@ export class JseSignRequest extends LitElement {
     const checked = (page: number) => (pages.isKnown(page) ? !wanted || wanted.has(page) : !wanted && (page < 1 || page > pages.count));
     const shown = this.draft.shownDocument;
     const errors = fieldsOutsidePages(fields, pages.list)
-      .filter((i) => (fields[i]!.documentIndex ?? 0) === shown && checked(fields[i]!.page))
-      .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i]!.page }) }));
+      .filter((i) => (fields[i].documentIndex ?? 0) === shown && checked(fields[i].page))
+      .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i].page }) }));
     if (errors.length) this.emit(new JseInvalidEvent({ errors }));
   }
 
@@ -555,7 +555,7 @@ export class JseSignRequest extends LitElement {
     const now = this.draft.field(key);
     if (!now || this.draft.readOnly || this.document?.pages !== pages) return;
     const geometry = (n: number) => {
-      const p = read[n - 1]!;
+      const p = read[n - 1];
       return { view: p.view, rotation: normalizeRotation(p.rotation) };
     };
     const copies = copiesToPages(now, geometry(now.page), read.map((p) => ({ number: p.number, geometry: geometry(p.number) })));
@@ -707,7 +707,7 @@ export class JseSignRequest extends LitElement {
           this.draft.moveSigner(signerId, by);
           const list = this.draft.signers;
           const position = list.findIndex((s) => s.id === signerId);
-          this.announce(t('order.moved', { name: signerLabel(list[position]!, position, this.i18n.lang), position: position + 1, count: list.length }));
+          this.announce(t('order.moved', { name: signerLabel(list[position], position, this.i18n.lang), position: position + 1, count: list.length }));
           if (!byKey) return;
           // The focus stays with the signer moved: on the button pressed, or the other one at an end.
           void this.updateComplete.then(() => {

@@ -148,7 +148,7 @@ export class ProxyClient {
       const part: CreateRequestPart = { ...payload, documents };
       const form = new FormData();
       form.append('request', new Blob([JSON.stringify(part)], { type: 'application/json' }), 'request.json');
-      options.files.forEach((file, i) => form.append('documents', file, documents[i]!.name));
+      options.files.forEach((file, i) => form.append('documents', file, documents[i].name));
       send.form = form;
     } else if ('file' in options) {
       if (!('document' in payload)) throw new TypeError('An upload of one file needs `document` in the payload.');

@@ -130,7 +130,7 @@ export class DocumentSetController implements ReactiveController {
     if (refused.length) {
       const { t } = this.options.i18n;
       const message = [t('set.refused'), ...refused.map((r) => t('set.refusedOne', { name: r.name, reason: r.error.message }))].join('\n');
-      return { kind: 'error', error: new JseError(refused[0]!.error.code, message, { retryable: refused.some((r) => r.error.retryable) }) };
+      return { kind: 'error', error: new JseError(refused[0].error.code, message, { retryable: refused.some((r) => r.error.retryable) }) };
     }
     if (this.totalError) return { kind: 'error', error: this.totalError };
     return { kind: 'ready' };
@@ -179,7 +179,7 @@ export class DocumentSetController implements ReactiveController {
     this.#abort = abort;
     const previous = this.entries;
     const sources = this.sources;
-    const sameSources = previous.length === sources.length && previous.every((e, i) => e.source.src === sources[i]!.src);
+    const sameSources = previous.length === sources.length && previous.every((e, i) => e.source.src === sources[i].src);
     // Kept: documents already loaded from the same URL under limits that still accept them.
     const keep = (i: number): LoadedDocument | undefined => {
       const e = previous[i];
@@ -261,7 +261,7 @@ export class DocumentSetController implements ReactiveController {
   #checkTotal(): void {
     this.totalError = undefined;
     if (!this.entries.every((e) => e.state === 'ready')) return;
-    const total = this.entries.reduce((n, e) => n + (e as Extract<SetEntry, { state: 'ready' }>).document.size, 0);
+    const total = this.entries.reduce((n, e) => n + (e).document.size, 0);
     const limit = this.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     if (total <= limit) return;
     const { t, lang } = this.options.i18n;

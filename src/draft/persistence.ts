@@ -133,5 +133,5 @@ export function documentKey(documentId: string | undefined, src: string, base: s
  * identities, in order — the same selection in the same order brings its draft back.
  */
 export function documentSetKey(keys: readonly string[]): string {
-  return keys.length === 1 ? keys[0]! : `set:${JSON.stringify(keys)}`;
+  return keys.length === 1 ? keys[0] : `set:${JSON.stringify(keys)}`;
 }

@@ -43,7 +43,7 @@ export function scopeRenderRoot(host: LitElement): void {
   const parts = partsRegistry();
   if (!parts || host.shadowRoot) return;
   const options = (host.constructor as typeof LitElement).shadowRootOptions;
-  host.attachShadow({ ...options, customElementRegistry: parts } as ShadowRootInit);
+  host.attachShadow({ ...options, customElementRegistry: parts });
   const doc = host.ownerDocument;
   (host.renderOptions as { creationScope?: unknown }).creationScope = {
     importNode: (node: Node) => (doc.importNode as unknown as ImportNode).call(doc, node, { customElementRegistry: parts }),
@@ -59,7 +59,7 @@ function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
       return super.createRenderRoot();
     }
   }
-  return Scoped as T;
+  return Scoped;
 }
 
 export function defineParts(): Promise<void> {
@@ -71,7 +71,7 @@ export function defineParts(): Promise<void> {
   ]).then(([{ DocumentViewer }, { PlacementLayer }, { SignersPanel }, { StatusView }]) => {
     const target = partsRegistry() ?? customElements;
     const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
-      ['jse-document-viewer', target === customElements ? DocumentViewer : (scoped(DocumentViewer) as unknown as CustomElementConstructor)],
+      ['jse-document-viewer', target === customElements ? DocumentViewer : scoped(DocumentViewer)],
       ['jse-placement-layer', PlacementLayer],
       ['jse-signers-panel', SignersPanel],
       ['jse-status-view', StatusView],

@@ -112,7 +112,7 @@ export class SendController implements ReactiveController {
       await Promise.all(
         docs.map((doc, i) => {
           const pages = doc?.pages;
-          if (!pages) return undefined;
+          if (!pages) return Promise.resolve([]);
           const wanted = draft.fields.filter((f) => (f.documentIndex ?? 0) === i).map((f) => f.page);
           return pages.read(wanted.filter((n) => n >= 1 && n <= pages.count && !pages.isKnown(n)));
         }),
@@ -287,11 +287,11 @@ export class SendController implements ReactiveController {
     const client = this.host.client()!;
     const { preparePayloadSet, uploadName } = await payloadModule();
     const docs = set.documents.map((d) => d.document!);
-    const facts = docs.map((d, i) => ({ name: d.name, type: d.type, version: d.version, documentId: set.documents[i]!.documentId }));
+    const facts = docs.map((d, i) => ({ name: d.name, type: d.type, version: d.version, documentId: set.documents[i].documentId }));
     const prepared = preparePayloadSet(draft, facts, lang, { signingOrder: draft.signingOrder, expiresAt: ctx.expiresAt });
     const files =
       prepared.kind === 'upload'
-        ? await Promise.all(docs.map(async (d, i) => new File([(await d.bytes()) as BlobPart], uploadName(facts[i]!), { type: 'application/pdf' })))
+        ? await Promise.all(docs.map(async (d, i) => new File([(await d.bytes()) as BlobPart], uploadName(facts[i]), { type: 'application/pdf' })))
         : undefined;
     const key =
       ctx.retryingUnknown && this.#pendingKey

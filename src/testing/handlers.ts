@@ -201,7 +201,7 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
     for (const [i, meta] of metas.entries()) {
       let document: NewDocument;
       if (multipart) {
-        document = { name: uploads[i]!.name, bytes: uploads[i]!.bytes };
+        document = { name: uploads[i].name, bytes: uploads[i].bytes };
       } else {
         const id = meta.id;
         const what = set ? `documents[${i}].id` : 'document.id';
@@ -227,7 +227,7 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
     }
 
     // Each document checked on its own, and refused by its name (SPEC §10); then all together.
-    const named = (i: number) => (set ? `Document ${i + 1} ("${documents[i]!.name}")` : 'The document');
+    const named = (i: number) => (set ? `Document ${i + 1} ("${documents[i].name}")` : 'The document');
     const pages: (PageGeometry[] | null)[] = [];
     for (const [i, document] of documents.entries()) {
       const { bytes } = document;
@@ -252,7 +252,7 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
     const errors = validateCreateBody(body, pages[0] ?? null, { documents: pages, now: state.now() });
     if (errors.length > 0) return problem(request, 422, 'invalid_request', 'The request has invalid data.', { errors });
 
-    const first = documents[0]!;
+    const first = documents[0];
     const created = state.createRequest({
       idempotencyKey: key,
       fingerprint,

@@ -306,7 +306,7 @@ export class SignerSession {
     }
     const ink = await trimToInk(signature);
     const initials = signer.progress.initials === null ? ink : await trimToInk(signer.progress.initials);
-    const written = new Map(prompts.map((p, i) => [p.fieldIndex, signer.progress.answers[i]!]));
+    const written = new Map(prompts.map((p, i) => [p.fieldIndex, signer.progress.answers[i]]));
     return this.#serialize(this.requestId, async () => {
       // Checked again inside the queue: the request may have been cancelled or refused meanwhile.
       const { request } = this.#verified();
@@ -325,7 +325,7 @@ export class SignerSession {
       });
       const stamped: Uint8Array[] = [];
       for (const [i, document] of request.documents.entries()) {
-        stamped.push(stamps[i]!.length ? await stampFields(document.current, stamps[i]!) : document.current);
+        stamped.push(stamps[i].length ? await stampFields(document.current, stamps[i]) : document.current);
       }
       this.#verified();
       this.#state.recordSignature(request.id, signer.id, stamped);

@@ -319,7 +319,7 @@ export class SandboxState {
       input.documents ?? [{ name: input.documentName ?? 'document.pdf', bytes: input.bytes ?? new Uint8Array(0), ...(input.gedDocument ? { gedDocument: input.gedDocument } : {}) }]
     ).map((d) => ({ name: d.name, original: d.bytes, current: d.bytes, ...(d.gedDocument ? { gedDocument: d.gedDocument } : {}) }));
     if (documents.length === 0) throw new Error('a request needs a document');
-    const first = documents[0]!;
+    const first = documents[0];
     const request: StoredRequest = {
       id: `req_${this.#sequence.toString().padStart(4, '0')}`,
       status: 'pending',
@@ -365,7 +365,7 @@ export class SandboxState {
     this.requests.set(request.id, request);
     this.#byKey.set(input.idempotencyKey, request.id);
     // One invitation per signer for every document; in order, the first signer only.
-    if (request.signingOrder === 'sequential') this.#sendInvitation(request, request.signers[0]!);
+    if (request.signingOrder === 'sequential') this.#sendInvitation(request, request.signers[0]);
     else for (const signer of request.signers) this.#sendInvitation(request, signer);
     this.changed();
     return request;
@@ -433,8 +433,8 @@ export class SandboxState {
     if (all.length !== request.documents.length) throw new Error(`${all.length} stamped documents for ${request.documents.length}`);
     signer.status = 'signed';
     signer.signedAt = this.#iso();
-    all.forEach((bytes, i) => (request.documents[i]!.current = bytes));
-    request.current = request.documents[0]!.current;
+    all.forEach((bytes, i) => (request.documents[i].current = bytes));
+    request.current = request.documents[0].current;
     if (request.signers.every((s) => s.status === 'signed')) {
       this.#transition(request, 'signed');
       for (const s of request.signers) this.#sendSignedCopy(request, s);
@@ -621,5 +621,5 @@ export function signedName(name: string): string {
 function cryptoRandom(): number {
   const word = new Uint32Array(1);
   crypto.getRandomValues(word);
-  return word[0]! / 2 ** 32;
+  return word[0] / 2 ** 32;
 }

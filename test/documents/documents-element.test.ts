@@ -71,7 +71,7 @@ async function expectInkInField(before: Uint8Array, after: Uint8Array, f: Field,
   const [a, b] = [await withPage(before, f.page, render), await withPage(after, f.page, render)];
   const found = diffInk(a, b);
   expect(found, `${what}: ink on page ${f.page}`).to.not.equal(null);
-  await withPage(after, f.page, async (page) => {
+  await withPage(after, f.page, (page) => {
     const viewport = page.getViewport({ scale: SCALE });
     const [ax, ay] = viewport.convertToViewportPoint(f.x, f.y) as [number, number];
     const [bx, by] = viewport.convertToViewportPoint(f.x + f.width, f.y + f.height) as [number, number];
@@ -119,9 +119,9 @@ describe('several documents in one request (issue 17)', function () {
     expect(list.map((t) => t.tabIndex)).to.deep.equal([0, -1, -1]);
 
     // By keyboard: the arrow moves the selection and the focus; the viewer shows that document only.
-    list[0]!.focus();
+    list[0].focus();
     await sendKeys({ press: 'ArrowRight' });
-    await until(() => tabs(el!)[1]!.getAttribute('aria-selected') === 'true', 'the second tab selected');
+    await until(() => tabs(el!)[1].getAttribute('aria-selected') === 'true', 'the second tab selected');
     expect(el.shadowRoot!.activeElement).to.equal(tabs(el)[1]);
     await until(() => viewerOf(el!).shadowRoot!.querySelectorAll('[data-page]').length === 1, 'the mandat (1 page) shown');
     await until(() => viewerOf(el!).shadowRoot!.querySelectorAll('jse-placement-layer').length > 0, 'its layer');
@@ -138,7 +138,7 @@ describe('several documents in one request (issue 17)', function () {
     const [y, m, d] = deadline.value.split('-');
     sendButton(el).click();
     await until(() => confirmDialog(el!).open, 'the confirmation');
-    const title = confirmDialog(el).querySelector('h2')!.textContent!.trim();
+    const title = confirmDialog(el).querySelector('h2')!.textContent.trim();
     expect(title).to.equal(`Envoyer 3 documents à 2 signataires, dans l’ordre, avant le ${d}/${m}/${y}${NNBSP}?`);
 
     // One request whatever the network does: two answers lost after storing.
@@ -154,8 +154,8 @@ describe('several documents in one request (issue 17)', function () {
     expect(request.signingOrder).to.equal('sequential');
     const stored = sandbox.state.getRequest(request.id)!;
     expect(stored.fields.map((f) => f.documentIndex ?? 0)).to.deep.equal([0, 0, 1, 2]);
-    expect(stored.documents[0]!.original).to.deep.equal(originals[0]);
-    expect(stored.documents[1]!.original).to.deep.equal(originals[1]);
+    expect(stored.documents[0].original).to.deep.equal(originals[0]);
+    expect(stored.documents[1].original).to.deep.equal(originals[1]);
     expect(Date.parse(stored.expiresAt)).to.equal(new Date(Number(y), Number(m) - 1, Number(d), 23, 59, 59, 999).getTime());
 
     // The status view says who is being waited for.
@@ -190,8 +190,8 @@ describe('several documents in one request (issue 17)', function () {
       const bytes = new Uint8Array(await (await doc.download()).arrayBuffer());
       for (const [n, f] of FIELDS.entries()) {
         if (f.documentIndex !== i) continue;
-        if (f.signerId === 's1') await expectInkInField(befores[i]!, afterMarie[i]!, f, `document ${i}, field ${n} (Marie)`);
-        else await expectInkInField(afterMarie[i]!, bytes, f, `document ${i}, field ${n} (Paul)`);
+        if (f.signerId === 's1') await expectInkInField(befores[i], afterMarie[i], f, `document ${i}, field ${n} (Marie)`);
+        else await expectInkInField(afterMarie[i], bytes, f, `document ${i}, field ${n} (Paul)`);
       }
     }
   });
@@ -200,7 +200,7 @@ describe('several documents in one request (issue 17)', function () {
     const docs = (await documentsOf()).slice(0, 2);
     el = mountSet(sandbox, docs, (e) => (e.signers = [marie]));
     await nextEvent(el, 'jse-ready', 30000);
-    el.fields = [FIELDS[0]!, FIELDS[2]!];
+    el.fields = [FIELDS[0], FIELDS[2]];
     const request = await el.submit();
     const expiresAt = sandbox.state.getRequest(request.id)!.expiresAt;
     const expired = nextEvent(el, 'jse-expired', 30000);
@@ -217,7 +217,7 @@ describe('several documents in one request (issue 17)', function () {
     const bigUrl = await serve(big, 'Annexe volumineuse.pdf');
     const lockedUrl = await serve(await encryptedPdf(), 'Annexe protégée.pdf');
     const errors: string[] = [];
-    el = mountSet(sandbox, [docs[0]!, { src: bigUrl, name: 'Annexe volumineuse.pdf' }, docs[1]!, { src: lockedUrl, name: 'Annexe protégée.pdf' }], (e) => {
+    el = mountSet(sandbox, [docs[0], { src: bigUrl, name: 'Annexe volumineuse.pdf' }, docs[1], { src: lockedUrl, name: 'Annexe protégée.pdf' }], (e) => {
       e.signers = [marie];
       e.addEventListener('jse-error', (ev) => errors.push(`${ev.detail.code}: ${ev.detail.message}`));
     });
@@ -225,14 +225,14 @@ describe('several documents in one request (issue 17)', function () {
     await until(() => el!.shadowRoot!.querySelector('.set-refused'), 'the refusal shown');
     expect(errors.some((e) => e.startsWith('document_too_large') && e.includes('Annexe volumineuse.pdf'))).to.equal(true);
     expect(errors.some((e) => e.startsWith('encrypted_document') && e.includes('Annexe protégée.pdf'))).to.equal(true);
-    const shown = el.shadowRoot!.querySelector('.set-refused')!.textContent!;
+    const shown = el.shadowRoot!.querySelector('.set-refused')!.textContent;
     expect(shown).to.contain('Annexe volumineuse.pdf').and.to.contain('Annexe protégée.pdf');
     expect(shown).to.not.contain('Lettre de mission.pdf');
     // The others are loaded, untouched, and shown as such in the switcher.
     const list = tabs(el);
     expect(list.map((t) => t.classList.contains('refused'))).to.deep.equal([false, true, false, true]);
-    expect(list[0]!.querySelector('.tab-facts')!.textContent).to.contain('2 pages');
-    expect(list[2]!.querySelector('.tab-facts')!.textContent).to.contain('1 page');
+    expect(list[0].querySelector('.tab-facts')!.textContent).to.contain('2 pages');
+    expect(list[2].querySelector('.tab-facts')!.textContent).to.contain('1 page');
     const error = await el.submit().catch((e: unknown) => e);
     expect((error as { code?: string }).code).to.equal('invalid_request');
     expect(sandbox.calls.filter((c) => c.route === 'create')).to.have.length(0);
@@ -273,15 +273,15 @@ describe('several documents in one request (issue 17)', function () {
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="jse-signing-order"][value="sequential"]')!.click();
     await el.updateComplete;
     const down = el.shadowRoot!.querySelector<HTMLButtonElement>('.order-list li[data-signer="s1"] .order-down')!;
-    expect(down.textContent!.trim()).to.equal('Descendre');
+    expect(down.textContent.trim()).to.equal('Descendre');
     down.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => el!.signers[0]!.id === 's2', 'Marie moved down');
+    await until(() => el!.signers[0].id === 's2', 'Marie moved down');
     expect(el.signers.map((s) => s.id)).to.deep.equal(['s2', 's1']);
     await el.updateComplete;
     const focused = el.shadowRoot!.activeElement as HTMLElement;
     expect(focused.closest('li')!.getAttribute('data-signer')).to.equal('s1');
-    expect(focused.textContent!.trim()).to.equal('Monter');
+    expect(focused.textContent.trim()).to.equal('Monter');
     await expect(el).to.be.accessible();
   });
 });

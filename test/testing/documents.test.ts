@@ -95,7 +95,7 @@ function payload(docs: Doc[], overrides: Partial<CreateRequestPartSet> = {}): Cr
     expiresAt: expiresAtOf(dayAfter(new Date(sandbox.state.now()), 14)),
     documents: docs.map((d) => ({ name: d.name, version: null })),
     ...overrides,
-  } as CreateRequestPartSet;
+  };
 }
 
 const files = (docs: Doc[]) => docs.map((d) => new Blob([d.bytes as BlobPart], { type: 'application/pdf' }));
@@ -105,7 +105,7 @@ async function expectInkInField(before: Uint8Array, after: Uint8Array, f: Field,
   const [a, b] = [await withPage(before, f.page, render), await withPage(after, f.page, render)];
   const found = diffInk(a, b);
   expect(found, `${what}: ink on page ${f.page}`).to.not.equal(null);
-  await withPage(after, f.page, async (page) => {
+  await withPage(after, f.page, (page) => {
     const viewport = page.getViewport({ scale: SCALE });
     const [ax, ay] = viewport.convertToViewportPoint(f.x, f.y) as [number, number];
     const [bx, by] = viewport.convertToViewportPoint(f.x + f.width, f.y + f.height) as [number, number];
@@ -133,13 +133,13 @@ describe('several documents, one request (SPEC §10)', () => {
     expect(request.documents!.map((d) => d.name)).to.deep.equal(['Lettre de mission.pdf', 'Mandat SEPA.pdf', 'CGV.pdf']);
     expect(request.signingOrder).to.equal('sequential');
     const stored = sandbox.state.getRequest(request.id)!;
-    stored.documents.forEach((d, i) => expect(d.original, `document ${i} as uploaded`).to.deep.equal(docs[i]!.bytes));
+    for (const [i, d] of stored.documents.entries()) expect(d.original, `document ${i} as uploaded`).to.deep.equal(docs[i].bytes);
 
     // Only the first signer is invited; the second cannot open anything yet.
     expect(sandbox.journey.invitations(PAUL.email)).to.have.length(1);
     expect(sandbox.journey.invitations(LEA.email)).to.have.length(0);
     expect(() => sandbox.journey.open(LEA.email)).to.throw(JourneyError);
-    const invitation = sandbox.journey.invitations(PAUL.email)[0]!;
+    const invitation = sandbox.journey.invitations(PAUL.email)[0];
     for (const d of docs) expect(invitation.text).to.contain(d.name);
     expect(invitation.text).to.contain('3 documents');
 
@@ -189,7 +189,7 @@ describe('several documents, one request (SPEC §10)', () => {
     }
     const copies = sandbox.state.emailsTo(LEA.email).filter((m) => m.kind === 'signed-copy');
     expect(copies).to.have.length(1);
-    expect(copies[0]!.attachments!.map((a) => a.name)).to.deep.equal(['Lettre de mission (signé).pdf', 'Mandat SEPA (signé).pdf', 'CGV (signé).pdf']);
+    expect(copies[0].attachments!.map((a) => a.name)).to.deep.equal(['Lettre de mission (signé).pdf', 'Mandat SEPA (signé).pdf', 'CGV (signé).pdf']);
   });
 
   it('parallel by default: every signer invited at once, expiry 14 days after creation', async () => {
@@ -204,7 +204,7 @@ describe('several documents, one request (SPEC §10)', () => {
   it('expires when the clock passes expiresAt, not before', async () => {
     const docs = (await threeDocuments()).slice(0, 1);
     const expiresAt = expiresAtOf(dayAfter(new Date(sandbox.state.now()), 3));
-    const request = await client.createRequest(payload(docs, { fields: [FIELDS[0]!, FIELDS[1]!], expiresAt }), { idempotencyKey: 'k-set-3', files: files(docs) });
+    const request = await client.createRequest(payload(docs, { fields: [FIELDS[0], FIELDS[1]], expiresAt }), { idempotencyKey: 'k-set-3', files: files(docs) });
     expect(request.expiresAt).to.equal(expiresAt);
     sandbox.clock.advanceTo(Date.parse(expiresAt) - 1);
     expect(sandbox.state.requests.get(request.id)!.status).to.equal('pending');
@@ -246,7 +246,7 @@ describe('several documents, one request (SPEC §10)', () => {
   for (const bad of ['over the limit', 'encrypted', 'damaged'] as const) {
     it(`refuses a set with one document ${bad}, by its name, and creates nothing`, async () => {
       const docs = await threeDocuments();
-      if (bad === 'over the limit') sandbox.state.limits.maxDocumentBytes = Math.max(docs[0]!.bytes.length, docs[2]!.bytes.length) + 1;
+      if (bad === 'over the limit') sandbox.state.limits.maxDocumentBytes = Math.max(docs[0].bytes.length, docs[2].bytes.length) + 1;
       const odd: Doc =
         bad === 'over the limit'
           ? { name: 'Annexe volumineuse.pdf', bytes: await makePdf(Array.from({ length: 40 }, () => ({}))) }
@@ -254,8 +254,8 @@ describe('several documents, one request (SPEC §10)', () => {
             ? { name: 'Annexe protégée.pdf', bytes: await encryptedPdf() }
             : { name: 'Annexe abîmée.pdf', bytes: damagedPdf() };
       expect(odd.bytes.length > sandbox.state.limits.maxDocumentBytes).to.equal(bad === 'over the limit');
-      const set = [docs[0]!, odd, docs[2]!];
-      const error = await caught(client.createRequest(payload(set, { fields: [FIELDS[0]!, FIELDS[1]!] }), { idempotencyKey: `k-${bad}`, files: files(set) }));
+      const set = [docs[0], odd, docs[2]];
+      const error = await caught(client.createRequest(payload(set, { fields: [FIELDS[0], FIELDS[1]] }), { idempotencyKey: `k-${bad}`, files: files(set) }));
       expect(error.code).to.equal(bad === 'over the limit' ? 'document_too_large' : bad === 'encrypted' ? 'encrypted_document' : 'unsupported_document');
       expect(error.message).to.contain(`Document 2 ("${odd.name}")`);
       expect(sandbox.state.requests.size).to.equal(0);
@@ -274,8 +274,8 @@ describe('several documents, one request (SPEC §10)', () => {
 
   it('takes a set of GED documents by id as JSON, checking each version', async () => {
     const docs = (await threeDocuments()).slice(0, 2);
-    sandbox.addGedDocument('ged-1', { name: docs[0]!.name, bytes: docs[0]!.bytes, version: '"v1"' });
-    sandbox.addGedDocument('ged-2', { name: docs[1]!.name, bytes: docs[1]!.bytes, version: '"v7"' });
+    sandbox.addGedDocument('ged-1', { name: docs[0].name, bytes: docs[0].bytes, version: '"v1"' });
+    sandbox.addGedDocument('ged-2', { name: docs[1].name, bytes: docs[1].bytes, version: '"v7"' });
     const content = { signers: [PAUL, LEA], fields: FIELDS.slice(0, 3), locale: 'fr' as const };
     const conflict = await caught(
       client.createRequest({ ...content, documents: [{ id: 'ged-1', name: 'a.pdf', version: '"v1"' }, { id: 'ged-2', name: 'b.pdf', version: '"v6"' }] }, { idempotencyKey: 'k-json-0' }),
