@@ -50,6 +50,15 @@ document.querySelector('#host-code')!.textContent = HOST_CODE;
 
 let files: GedFile[] = [];
 let openFile: GedFile | undefined;
+/** Files ticked for one request of several documents (SPEC §10). */
+const selected = new Set<string>();
+const sendSelection = document.createElement('button');
+sendSelection.type = 'button';
+sendSelection.className = 'send-selection';
+sendSelection.disabled = true;
+sendSelection.textContent = 'Signer la sélection';
+sendSelection.addEventListener('click', () => openSelection(files.filter((f) => selected.has(f.name))));
+rows.closest('table')!.before(sendSelection);
 
 function formatSize(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.ceil(bytes / 1e3)} ko`;
@@ -60,7 +69,17 @@ function renderFiles(): void {
     ...files.map((file) => {
       const tr = document.createElement('tr');
       const name = document.createElement('td');
-      name.textContent = file.title;
+      const pick = document.createElement('input');
+      pick.type = 'checkbox';
+      pick.checked = selected.has(file.name);
+      pick.setAttribute('aria-label', `Sélectionner ${file.title}`);
+      pick.addEventListener('change', () => {
+        if (pick.checked) selected.add(file.name);
+        else selected.delete(file.name);
+        sendSelection.disabled = selected.size < 2;
+        sendSelection.textContent = selected.size >= 2 ? `Signer la sélection (${selected.size} documents)` : 'Signer la sélection';
+      });
+      name.append(pick, ' ', file.title);
       const size = document.createElement('td');
       size.textContent = formatSize(file.size);
       const versions = document.createElement('td');
@@ -143,6 +162,36 @@ function open(file: GedFile): void {
     widget.signerRoles = { Client: { email: client }, 'Expert-comptable': 'me' };
   }
   for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent<Parameters<typeof onEvent>[2]>).detail));
+  slot.replaceChildren(widget);
+}
+
+/** Several files in one request: one e-mail and one SMS code per signer for all, a signed version for each. */
+function openSelection(chosen: GedFile[]): void {
+  if (chosen.length === 0) return;
+  openFile = undefined;
+  panel.hidden = false;
+  document.querySelector('#panel-title')!.textContent = `Signature : ${chosen.length} documents`;
+  const widget = document.createElement('jse-sign-request');
+  widget.documents = chosen.map((f) => ({ src: `/ged/files/${encodeURIComponent(f.name)}`, name: f.name }));
+  widget.setAttribute('token-endpoint', sandbox.tokenEndpoint);
+  widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
+  widget.contacts = [{ email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' }];
+  for (const type of EVENTS) widget.addEventListener(type, (e) => logEvent(type, (e as CustomEvent<unknown>).detail));
+  widget.addEventListener('jse-pending', () => {
+    for (const f of chosen) f.versions.push({ label: `v${f.versions.length + 1} — en attente de signature`, kind: 'pending' });
+    renderFiles();
+  });
+  widget.addEventListener('jse-signed', (e) => {
+    // A signed version for each document, in the order they were given.
+    e.detail.documents.forEach((doc, i) => {
+      const f = chosen[i];
+      if (!f) return;
+      void doc.download().then((blob) => {
+        f.versions.push({ label: `v${f.versions.length + 1} — signé`, kind: 'signed', href: URL.createObjectURL(blob) });
+        renderFiles();
+      });
+    });
+  });
   slot.replaceChildren(widget);
 }
 
