@@ -227,7 +227,8 @@ export class JseSignRequest extends LitElement {
   private readonly layouts = new LayoutController(this, {
     draft: this.draft,
     i18n: this.i18n,
-    document: () => this.document,
+    // A layout is per kind of document: not offered for a set of several (SPEC §10).
+    document: () => (this.documentSet.inUse ? undefined : this.document),
     me: () => this.me ?? this.accountUser,
     locked: () => this.sender.locked || this.status.active,
     sentFromShown: (request) => this.sender.state.kind === 'sent' && this.sender.state.request === request,
