@@ -453,7 +453,7 @@ export class JseSignRequest extends LitElement {
 
   private readonly statusActionsNoDraft = {
     cancel: () => this.status.cancel(),
-    download: () => this.status.downloadForUser(),
+    download: (index?: number) => this.status.downloadForUser(index),
     retry: () => void this.status.retry(),
   };
   /** With a document, a refused/expired/cancelled request leads back to the draft. */

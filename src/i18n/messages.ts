@@ -309,6 +309,7 @@ export const fr = {
   'status.deadline': 'À signer avant le {date}.',
   'send.error.unknownDocument': 'Un emplacement est sur un document qui ne fait plus partie de la demande.',
   'send.error.deadline': 'La date limite doit être entre le {min} et le {max}.',
+  'status.downloadOne': 'Télécharger « {name} » signé',
   // end several documents
 } as const;
 
@@ -621,6 +622,7 @@ export const en: Catalogue = {
   'status.deadline': 'To be signed by {date}.',
   'send.error.unknownDocument': 'A location is on a document that is no longer part of the request.',
   'send.error.deadline': 'The deadline must be between {min} and {max}.',
+  'status.downloadOne': 'Download “{name}” signed',
   // end several documents
 };
 

@@ -209,9 +209,9 @@ export class StatusController implements ReactiveController {
    * failed: <message>") and fires `jse-error` with that same sentence. `download()` stays quiet:
    * the host calling it gets the rejection itself.
    */
-  async downloadForUser(): Promise<Blob> {
+  async downloadForUser(index?: number): Promise<Blob> {
     try {
-      return await this.download();
+      return await this.download(undefined, index);
     } catch (error) {
       const jse = toJseError(error);
       const shown = this.#localized(jse);

@@ -25,7 +25,7 @@ export interface StatusActions {
    * The signed PDF. Rejects with an error whose message is already in the user's language (the
    * view shows it after "the download failed:"); reporting it as `jse-error` is the caller's job.
    */
-  download(): Promise<Blob>;
+  download(index?: number): Promise<Blob>;
   /** Tries again after a failed attach. */
   retry(): void;
   /** Leaves this request for a new draft; absent when the element has no document to start from. */
@@ -314,9 +314,20 @@ export class StatusView extends LitElement {
             </button>
           </div>`;
       case 'signed':
+        if (request.documents && request.documents.length > 1) {
+          // Several documents (SPEC §10): one signed file each.
+          return html`<p class="next">${t('status.next.signed')}</p>
+            <div class="actions">
+              ${request.documents.map(
+                (d, i) => html`<button data-action="download" data-index=${i} ?disabled=${this.downloading} @click=${() => void this.#download(i, d.name)}>
+                  ${t('status.downloadOne', { name: d.name })}
+                </button>`,
+              )}
+            </div>`;
+        }
         return html`<p class="next">${t('status.next.signed')}</p>
           <div class="actions">
-            <button class="primary" data-action="download" ?disabled=${this.downloading} @click=${this.#download}>
+            <button class="primary" data-action="download" ?disabled=${this.downloading} @click=${() => void this.#download()}>
               ${this.downloading ? t('status.downloading') : t('status.download')}
             </button>
           </div>`;
@@ -369,13 +380,13 @@ export class StatusView extends LitElement {
     }
   };
 
-  #download = async (): Promise<void> => {
+  #download = async (index?: number, name?: string): Promise<void> => {
     if (!this.actions) return;
     this.downloading = true;
     this.actionError = '';
     try {
-      const blob = await this.actions.download();
-      const base = (this.documentName || 'document').replace(/\.pdf$/i, '');
+      const blob = await (index === undefined ? this.actions.download() : this.actions.download(index));
+      const base = (name ?? (this.documentName || 'document')).replace(/\.pdf$/i, '');
       saveBlob(blob, this.#t('status.signedFileName', { name: base }));
     } catch (error) {
       this.actionError = this.#t('status.downloadFailed', { detail: (error as Error).message });

@@ -184,6 +184,17 @@ describe('several documents in one request (issue 17)', function () {
     expect(sandbox.state.sms.filter((s) => s.signerId === 's1'), 'one code for Marie').to.have.length(1);
     expect(sandbox.state.sms.filter((s) => s.signerId === 's2'), 'one code for Paul').to.have.length(1);
 
+    // The status view offers each signed file.
+    const downloads = await until(() => {
+      const buttons = el!.shadowRoot!.querySelector('jse-status-view')?.shadowRoot?.querySelectorAll<HTMLButtonElement>('[data-action="download"]');
+      return buttons?.length === 3 ? [...buttons] : undefined;
+    }, 'one download per document');
+    expect(downloads.map((b) => b.textContent.trim())).to.deep.equal([
+      'Télécharger «\u202fLettre de mission.pdf\u202f» signé',
+      'Télécharger «\u202fMandat SEPA.pdf\u202f» signé',
+      'Télécharger «\u202fCGV.pdf\u202f» signé',
+    ]);
+
     // Three stamped documents, each signer's ink where placed.
     const befores = stored.documents.map((x) => x.original);
     for (const [i, doc] of detail.documents.entries()) {
