@@ -277,6 +277,25 @@ describe('several documents in one request (issue 17)', function () {
     expect(request.documents).to.have.length(2);
   });
 
+  it('reorders the signers by dragging one onto another’s place', async () => {
+    const docs = (await documentsOf()).slice(0, 1);
+    el = mountSet(sandbox, docs, (e) => (e.signers = [marie, paul, { ...paul, id: 's3', email: 'luc@example.fr', firstName: 'Luc' }]));
+    await nextEvent(el, 'jse-ready', 30000);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="jse-signing-order"][value="sequential"]')!.click();
+    await el.updateComplete;
+    const item = (id: string) => el!.shadowRoot!.querySelector<HTMLLIElement>(`.order-list li[data-signer="${id}"]`)!;
+    expect(item('s3').draggable).to.equal(true);
+    const data = new DataTransfer();
+    item('s3').dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+    const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+    item('s1').dispatchEvent(over);
+    expect(over.defaultPrevented, 'a drop target').to.equal(true);
+    item('s1').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    expect(el.signers.map((s) => s.id)).to.deep.equal(['s3', 's1', 's2']);
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('.order-list li')].map((li) => li.getAttribute('data-signer'))).to.deep.equal(['s3', 's1', 's2']);
+  });
+
   it('reorders the signers with « Monter » / « Descendre », the focus staying on the signer moved', async () => {
     const docs = (await documentsOf()).slice(0, 1);
     el = mountSet(sandbox, docs, (e) => (e.signers = [marie, paul]));
