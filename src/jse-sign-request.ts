@@ -17,14 +17,12 @@ import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
-import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import type { LoadedDocument } from './document/types.js';
 import { defineParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
 import { documentKey, documentSetKey } from './draft/persistence.js';
-import type { SignersPanel } from './signers/signers-panel.js';
-import type { PlacementLayer } from './placement/placement-layer.js';
 import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
@@ -34,7 +32,10 @@ import type { DocumentViewer } from './viewer/document-viewer.js';
 import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { LayoutController } from './layouts/layout-controller.js';
 import type { LayoutStore, SignerRoles } from './layouts/layout.js';
-import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail, type ViewDetail } from './internal/events.js';
+import { ANNOUNCE_EVENT, PAGE_SEEN_EVENT, type PageSeenDetail } from './internal/events.js';
+import { SuggestionBoard } from './suggestions/board.js';
+import { SuggestionReader } from './suggestions/reader.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -42,6 +43,9 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
 /**
  * Sends a file from a GED for electronic signature through Jesignexpert: shows the PDF or image,
  * lets the user place signature fields and enter the signers, and talks to the host's proxy.
+ * Where the document says where to sign (an empty form signature field, a `{{s1|signature|180|60}}`
+ * tag, « Signature du client », « Lu et approuvé », « Fait à … le »), ghost fields are offered on
+ * the pages seen and the last page; nothing is placed until the user accepts them (docs/suggestions.md).
  *
  * @summary Electronic-signature request for one GED document.
  * @tag jse-sign-request
@@ -173,7 +177,7 @@ export class JseSignRequest extends LitElement {
   @property({ attribute: false }) layoutStore?: LayoutStore;
 
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
-  @state() protected accountUser?: Person;
+  @state() private accountUser?: Person;
 
   /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
   private readonly documentLoader: DocumentController;
@@ -196,6 +200,10 @@ export class JseSignRequest extends LitElement {
   private readonly draft = new Draft();
   /** Undo and redo of the draft's signers and fields (SPEC §10), kept with the draft for the tab session. */
   private readonly history = new DraftHistory(this.draft);
+  /** Suggestions from the document (SPEC §10): offered as ghosts, placed only when the user accepts them. */
+  private readonly suggestions = new SuggestionBoard(this.draft, { mentionDefault: () => this.i18n.t('field.mentionDefault') });
+  /** Reads them from the pages seen and the last page only (src/suggestions/reader.ts). */
+  private readonly suggestionReader = new SuggestionReader(this.suggestions);
   /** What the live region last said (undo, redo, replication), for screen readers. */
   @state() private announcement = '';
   /** "Parapher toutes les pages" dialog shown. */
@@ -206,7 +214,8 @@ export class JseSignRequest extends LitElement {
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
     onConnected: (user, limits) => {
       this.accountUser = user;
-      this.applyLimits(limits);
+      this.documentLoader.applyLimits(limits); // a document refused (or opened) under other limits is opened again
+      this.documentSet.applyLimits(limits);
       this.emit(new JseConnectedEvent({ user }));
     },
     onError: (error) => this.emitError(error),
@@ -214,6 +223,8 @@ export class JseSignRequest extends LitElement {
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
   @state() private sendProblems: ValidationProblem[] = [];
+  /** Sends refused for the draft's problems: the signers panel shows every error on each (`revealErrors`). */
+  @state() private refusals = 0;
   /**
    * Follows the request shown (`request-id`, or one just sent: the sender calls
    * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
@@ -263,7 +274,11 @@ export class JseSignRequest extends LitElement {
       i18n: this.i18n,
       emit: (event) => this.emit(event),
       viewerReady: () => defineParts(),
-      onPagesKnown: (pages) => this.reportOutsideFields(pages),
+      onPagesKnown: (pages) => {
+        this.reportOutsideFields(pages);
+        // After jse-ready: the last page's suggestions are read then (never before the first paint).
+        if (pages === undefined && this.document) this.suggestionReader.start(this.document);
+      },
     });
     this.documentSet = new DocumentSetController(this, {
       i18n: this.i18n,
@@ -275,6 +290,7 @@ export class JseSignRequest extends LitElement {
     void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     this.history.subscribe(() => this.requestUpdate());
+    this.suggestions.subscribe(() => this.requestUpdate());
     this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
@@ -286,7 +302,8 @@ export class JseSignRequest extends LitElement {
    * send is under way or its outcome is unknown (the draft must not change then, SPEC §3).
    */
   get signers(): Signer[] {
-    return this.draft.signers.map((s) => ({ ...s }));
+    // The phone country picked in the panel stays in the draft: the host gets wire signers.
+    return this.draft.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone }));
   }
   set signers(list: Signer[]) {
     this.draft.setSigners(list);
@@ -400,16 +417,6 @@ export class JseSignRequest extends LitElement {
     }
   }
 
-  /**
-   * Applies the proxy's document limits (from `/me`), see `DocumentController.applyLimits`.
-   * (Protected only until the account step calls it with `/me`'s `limits`.)
-   * @internal
-   */
-  protected applyLimits(limits: Partial<DocumentLimits>): void {
-    this.documentLoader.applyLimits(limits);
-    this.documentSet.applyLimits(limits);
-  }
-
   protected override render() {
     const { t } = this.i18n;
     const name = this.document?.name ?? this.documentName ?? (this.src ? nameFromUrl(this.src) : '');
@@ -476,6 +483,7 @@ export class JseSignRequest extends LitElement {
     this.sendProblems = [];
     this.sender.changeDocument();
     this.history.clear();
+    this.suggestionReader.reset(undefined);
   }
 
   /**
@@ -566,8 +574,7 @@ export class JseSignRequest extends LitElement {
 
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
-    const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
-    layer?.addFieldAtCenter();
+    this.viewer?.addFieldAtCenter(this.view.page);
   }
 
   /** The send step's controller, with what it needs from the element. */
@@ -608,12 +615,12 @@ export class JseSignRequest extends LitElement {
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
-      signerProblems: () => el.signersPanel?.validate(),
       onInvalid: (problems, source) => {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+        el.refusals += 1; // the panel then shows every error and focuses the first
+
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
@@ -624,10 +631,6 @@ export class JseSignRequest extends LitElement {
       onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
     });
-  }
-
-  private get signersPanel(): SignersPanel | null {
-    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
   /** Resolves once `/me` says the account is linked; otherwise shows the connect step and rejects. */
@@ -755,8 +758,8 @@ export class JseSignRequest extends LitElement {
   }
 
   private readonly onView = (e: Event): void => {
-    const viewer = e.target as DocumentViewer;
-    this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
+    const { page, zoom } = (e as CustomEvent<ViewDetail>).detail;
+    this.view = { page, zoom };
   };
 
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
@@ -764,6 +767,25 @@ export class JseSignRequest extends LitElement {
     const { page, cause } = (e as CustomEvent<PageFailedDetail>).detail;
     this.documentLoader.pageFailed(new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause }));
   };
+
+  /** The viewer drew a page on screen: its suggestions are read (once). */
+  private readonly onPageSeen = (e: Event): void => {
+    const doc = this.document;
+    if (doc) this.suggestionReader.seen(doc, (e as CustomEvent<PageSeenDetail>).detail.page);
+  };
+
+  /** A part's words for the live region (a suggestion accepted or dismissed). */
+  private readonly onAnnounce = (e: Event): void => {
+    e.stopPropagation();
+    this.announce((e as CustomEvent<string>).detail);
+  };
+
+  /** « Accepter les suggestions (n) »: every ghost offered becomes a field (one undo step). */
+  private acceptAllSuggestions(): void {
+    if (this.sender.locked) return;
+    const keys = this.suggestions.acceptAll();
+    if (keys.length) this.announce(this.i18n.t('suggestion.acceptedAll', { count: keys.length }));
+  }
 
   /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
   private readonly onSearchFailed = (e: Event): void => {
@@ -780,6 +802,8 @@ export class JseSignRequest extends LitElement {
     root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);
     root.addEventListener(SEARCH_FAILED_EVENT, this.onSearchFailed);
     root.addEventListener(COPY_ALL_EVENT, this.onCopyAll);
+    root.addEventListener(PAGE_SEEN_EVENT, this.onPageSeen);
+    root.addEventListener(ANNOUNCE_EVENT, this.onAnnounce);
     return root;
   }
 
@@ -807,7 +831,18 @@ export class JseSignRequest extends LitElement {
         void this.placeInitials(signerId, which);
       },
     });
-    return html`${history}${fieldKindPicker(t, kind, locked, (k) => this.draft.setPlacingKind(k))}${initials}<button
+    const offered = locked ? 0 : this.suggestions.offered.length;
+    const accept = offered
+      ? html`<button
+          type="button"
+          class="accept-suggestions"
+          title=${t('suggestion.acceptAllLabel', { count: offered })}
+          @click=${() => this.acceptAllSuggestions()}
+        >
+          ${t('suggestion.acceptAll', { count: offered })}
+        </button>`
+      : nothing;
+    return html`${history}${fieldKindPicker(t, kind, locked, (k) => this.draft.setPlacingKind(k))}${initials}${accept}<button
         type="button"
         class="add-field"
         aria-label=${kind === 'signature' ? t('toolbar.addFieldLabel', { page }) : t('toolbar.addKindLabel', { kind: t(`kind.${kind}`), page })}
@@ -834,6 +869,7 @@ export class JseSignRequest extends LitElement {
     return html`<jse-signers-panel
       exportparts="signers"
       .problems=${this.sendProblems}
+      .revealErrors=${this.refusals}
       ?inert=${this.sender.locked}
       .draft=${this.draft}
       .me=${this.me ?? this.accountUser}
@@ -877,6 +913,7 @@ export class JseSignRequest extends LitElement {
           exportparts="page, field"
           .document=${this.document}
           .draft=${this.draft}
+          .suggestions=${this.suggestions}
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
           .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
         ></jse-document-viewer>`;

@@ -40,6 +40,7 @@ export const fr = {
   'error.document_too_large':
     'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  'error.network': 'La connexion a échoué : réessayez.',
   'error.internal_error':
     'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
   'error.assets_unavailable':
@@ -256,6 +257,18 @@ export const fr = {
   'field.duplicate': 'Dupliquer le champ',
   'field.copyAll': 'Copier le champ sur toutes les pages',
   'field.copied': '{count} copies placées',
+  // suggestions from the document (issue 16)
+  'suggestion.caption': 'Suggestion : {kind}',
+  'suggestion.label': 'Suggestion : {kind} ({from}), page {page}. Entrée pour l’accepter, Échap pour l’écarter.',
+  'suggestion.fromWords': 'd’après « {words} »',
+  'suggestion.fromWidget': 'champ de signature du PDF',
+  'suggestion.dismiss': 'Écarter cette suggestion',
+  'suggestion.acceptAll': 'Accepter les suggestions ({count})',
+  'suggestion.acceptAllLabel': 'Accepter les {count} suggestions du document (champs trouvés sur les pages vues et la dernière page)',
+  'suggestion.accepted': 'Suggestion acceptée : {kind}, page {page}',
+  'suggestion.acceptedAll': '{count} suggestions acceptées',
+  'suggestion.dismissed': 'Suggestion écartée',
+  // end suggestions
   // layouts kept per kind of document (issue 16)
   'layout.offer': 'Reprendre la mise en page du dernier document « {kind} » ?',
   'layout.detail': 'Envoyée le {date} avec « {name} » : {fields}.',
@@ -353,6 +366,7 @@ export const en: Catalogue = {
   'error.document_too_large':
     'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.network': 'The connection failed: try again.',
   'error.internal_error':
     'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
   'error.assets_unavailable':
@@ -569,6 +583,18 @@ export const en: Catalogue = {
   'field.duplicate': 'Duplicate the field',
   'field.copyAll': 'Copy the field to all pages',
   'field.copied': '{count} copies placed',
+  // suggestions from the document (issue 16)
+  'suggestion.caption': 'Suggestion: {kind}',
+  'suggestion.label': 'Suggestion: {kind} ({from}), page {page}. Enter to accept it, Escape to dismiss it.',
+  'suggestion.fromWords': 'from “{words}”',
+  'suggestion.fromWidget': 'signature field of the PDF',
+  'suggestion.dismiss': 'Dismiss this suggestion',
+  'suggestion.acceptAll': 'Accept the suggestions ({count})',
+  'suggestion.acceptAllLabel': 'Accept the {count} suggestions from the document (fields found on the pages seen and the last page)',
+  'suggestion.accepted': 'Suggestion accepted: {kind}, page {page}',
+  'suggestion.acceptedAll': '{count} suggestions accepted',
+  'suggestion.dismissed': 'Suggestion dismissed',
+  // end suggestions
   // layouts kept per kind of document (issue 16)
   'layout.offer': 'Reuse the layout of the last “{kind}” document?',
   'layout.detail': 'Sent on {date} with “{name}”: {fields}.',

@@ -6,8 +6,16 @@
  * viewer itself and does not bubble.)
  */
 
-/** The viewer's current page or zoom changed, so the element's toolbar follows. */
+/** The viewer's current page or zoom changed, so the element's toolbar follows ({@link ViewDetail}). */
 export const VIEW_EVENT = 'jse-internal-view';
+
+/** Detail of {@link VIEW_EVENT}: what the viewer shows now. */
+export interface ViewDetail {
+  /** The current page, 1-based. */
+  page: number;
+  /** The zoom in %, 100 % being the page at its printed size (1 pt = 96/72 CSS px). */
+  zoom: number;
+}
 /**
  * Once per document, when the viewer painted its first page, or when pdf.js failed to draw it (the
  * element then fires `jse-ready`: the document did open).
@@ -57,3 +65,18 @@ export interface SearchFailedDetail {
 export function internalEvent<D>(type: string, detail: D): CustomEvent<D> {
   return new CustomEvent(type, { detail, bubbles: true, composed: false });
 }
+
+/**
+ * The viewer drew page `page` (1-based) on screen: the user has seen it, so its text may be read
+ * for suggestions (its bytes are here already). Once per drawing of a page in view.
+ */
+export const PAGE_SEEN_EVENT = 'jse-internal-page-seen';
+
+/** Detail of {@link PAGE_SEEN_EVENT}. */
+export interface PageSeenDetail {
+  /** 1-based. */
+  page: number;
+}
+
+/** A part has something to say in the element's live region (detail: the words, already translated). Composed: it comes from a layer inside the viewer. */
+export const ANNOUNCE_EVENT = 'jse-internal-announce';

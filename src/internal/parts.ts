@@ -1,4 +1,5 @@
 import type { LitElement } from 'lit';
+import { importPart } from '../api/errors.js';
 
 /**
  * The element's internal parts are custom elements too (each with its own styles and tests).
@@ -63,11 +64,12 @@ function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
 }
 
 export function defineParts(): Promise<void> {
+  // A chunk that did not arrive is network trouble (retryable), not a damaged document.
   loading ??= Promise.all([
-    import('../viewer/document-viewer.js'),
-    import('../placement/placement-layer.js'),
-    import('../signers/signers-panel.js'),
-    import('../status/status-view.js'),
+    importPart(() => import('../viewer/document-viewer.js')),
+    importPart(() => import('../placement/placement-layer.js')),
+    importPart(() => import('../signers/signers-panel.js')),
+    importPart(() => import('../status/status-view.js')),
   ]).then(([{ DocumentViewer }, { PlacementLayer }, { SignersPanel }, { StatusView }]) => {
     const target = partsRegistry() ?? customElements;
     const parts: ReadonlyArray<[string, CustomElementConstructor]> = [

@@ -17,6 +17,7 @@ import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { PageInfo } from '../events.js';
 import type { Draft } from '../draft/draft.js';
+import type { PlacementLayer } from '../placement/placement-layer.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styleProps } from '../internal/style-props.js';
 import {
@@ -36,7 +37,8 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail, type ViewDetail } from '../internal/events.js';
+import type { SuggestionBoard } from '../suggestions/board.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -146,6 +148,8 @@ export class DocumentViewer extends LitElement {
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
+  /** The suggestions from the document, shown as ghost fields on their pages (src/suggestions/). */
+  @property({ attribute: false }) suggestions?: SuggestionBoard;
   /** Accessible label of a page box, already translated by the element. */
   @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
   /** What to say over the pages about a page pdf.js cannot draw, translated by the element (the `jse-error` message). */
@@ -237,6 +241,16 @@ export class DocumentViewer extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Adds a field of the default size (of the draft's placing kind) in the middle of what is seen
+   * of page `n` (the current page by default) and focuses it: the toolbar's way to place a field
+   * without a pointer. Returns its key; undefined while the draft is read-only or when page `n`
+   * is not in the DOM (far from the view, or its size not read yet).
+   */
+  addFieldAtCenter(n: number = this.currentPage): string | undefined {
+    return this.renderRoot.querySelector<PlacementLayer>(`.page[data-page="${n}"] > jse-placement-layer`)?.addFieldAtCenter();
+  }
+
   /** One step up the zoom ladder, the top of the current page staying put. */
   zoomIn(): Promise<void> {
     return this.zoomTo((scale) => stepScale(scale, 1), () => this.buttonAnchor());
@@ -294,6 +308,7 @@ export class DocumentViewer extends LitElement {
     if (changed.has('document')) {
       this.dropAll();
       this.near = [];
+      this.seen.clear();
       this.failed.clear();
       this.unreadable.clear();
       this.reading.clear();
@@ -385,7 +400,7 @@ export class DocumentViewer extends LitElement {
 
   /** Tells the toolbar; for a zoom only once the scroll position matches it. */
   private announce(): void {
-    this.dispatchEvent(new Event(VIEW_EVENT, { bubbles: true, composed: false }));
+    this.dispatchEvent(internalEvent<ViewDetail>(VIEW_EVENT, { page: this.currentPage, zoom: this.zoomPercent }));
   }
 
   private observe(): void {
@@ -672,6 +687,8 @@ export class DocumentViewer extends LitElement {
     const dpr = window.devicePixelRatio || 1;
     const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
     const planOf = new Map(plans.map((p) => [p.index, p]));
+    // A page on screen that is drawn already (a preview drawn before it came into view) is seen too.
+    for (const p of plans) if (p.visible && this.painted.has(p.index)) this.markSeen(p.index);
     const scale = this.currentScale;
 
     for (const [i, job] of this.inFlight) {
@@ -800,6 +817,7 @@ export class DocumentViewer extends LitElement {
         // Drawn at another zoom after failing: no longer worth a warning.
         if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
+        if (plan.visible) this.markSeen(index);
         await this.firstPaint();
       } catch (cause) {
         release(canvas);
@@ -866,6 +884,16 @@ export class DocumentViewer extends LitElement {
       }
     })();
     return true;
+  }
+
+  /** 0-based pages the user has seen drawn (told once each per document). */
+  private readonly seen = new Set<number>();
+
+  /** Tells the element the user has seen page `index` drawn: its text may be read (suggestions). */
+  private markSeen(index: number): void {
+    if (this.seen.has(index)) return;
+    this.seen.add(index);
+    this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
   }
 
   /** Tells the element, once per document, that the first page drawn has been tried. */
@@ -985,6 +1013,7 @@ export class DocumentViewer extends LitElement {
                       .geometry=${this.geometries[i]}
                       .scale=${layout.scale}
                       .draft=${this.draft}
+                      .suggestions=${this.suggestions}
                       exportparts="field"
                     ></jse-placement-layer>`
                   : nothing}
