@@ -398,8 +398,10 @@ export class JseSignRequest extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && !this.documentSet.inUse) void this.documentLoader.load();
     if (changed.has('documents')) {
+      // Lit reports every property at the first update: only a real change of the list reloads.
+      const before: unknown = changed.get('documents');
       if (this.documentSet.inUse) void this.documentSet.load();
-      else void this.documentLoader.load(); // back to `src` (or nothing)
+      else if (Array.isArray(before) && before.length) void this.documentLoader.load(); // back to `src` (or nothing)
     }
     // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {

@@ -40,6 +40,7 @@ export type SetEntry =
 
 export interface DocumentSetHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly hasUpdated: boolean;
   readonly withCredentials: boolean;
 }
 
@@ -91,8 +92,9 @@ export class DocumentSetController implements ReactiveController {
     return this.sources.length > 0;
   }
 
+  /** Mounted again (the first mount loads from the element's first update). */
   hostConnected(): void {
-    if (this.inUse && this.entries.length === 0) void this.load();
+    if (this.host.hasUpdated && this.inUse && this.entries.length === 0) void this.load();
   }
 
   hostDisconnected(): void {
