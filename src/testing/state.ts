@@ -314,7 +314,8 @@ export class SandboxState {
 
   createRequest(input: NewRequest): StoredRequest {
     this.#sequence += 1;
-    const at = this.#iso();
+    const created = this.now(); // one reading: the default deadline is exactly requestTtlMs after createdAt
+    const at = new Date(created).toISOString();
     const documents: StoredDocument[] = (
       input.documents ?? [{ name: input.documentName ?? 'document.pdf', bytes: input.bytes ?? new Uint8Array(0), ...(input.gedDocument ? { gedDocument: input.gedDocument } : {}) }]
     ).map((d) => ({ name: d.name, original: d.bytes, current: d.bytes, ...(d.gedDocument ? { gedDocument: d.gedDocument } : {}) }));
@@ -360,7 +361,7 @@ export class SandboxState {
       ...(first.gedDocument ? { gedDocument: first.gedDocument } : {}),
       documents,
       signingOrder: input.signingOrder ?? 'parallel',
-      expiresAt: input.expiresAt ?? new Date(this.now() + this.requestTtlMs).toISOString(),
+      expiresAt: input.expiresAt ?? new Date(created + this.requestTtlMs).toISOString(),
     };
     this.requests.set(request.id, request);
     this.#byKey.set(input.idempotencyKey, request.id);
