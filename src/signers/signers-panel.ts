@@ -158,16 +158,26 @@ export class SignersPanel extends LitElement {
       border-color: var(--jse-color-danger, #b42318);
       border-width: 2px;
     }
+    /* Side by side when there is room for a whole country name and a whole number; else the
+       country above the number, each the row's width (issue 18: "La Réunion (+262)", "06 98 76 54 32"). */
     .phone {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.4rem;
       min-width: 0;
     }
     .phone select {
-      flex: 0 1 9rem;
+      flex: 1 1 14rem;
     }
     .phone input {
-      flex: 1 1 8rem;
+      flex: 1 1 11rem;
+    }
+    @media (pointer: coarse) {
+      input,
+      select,
+      button {
+        min-height: 2.75rem;
+      }
     }
     .error {
       margin: 0;
@@ -321,6 +331,20 @@ export class SignersPanel extends LitElement {
     const problems = this.validate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     return problems;
+  }
+
+  /**
+   * Focuses where the signers need the user next: the first empty or invalid box, else "add a
+   * signer" when there is none. Resolves false when every signer is complete (nothing focused).
+   */
+  async focusFirstIncomplete(): Promise<boolean> {
+    await this.updateComplete;
+    const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('li.signer input[required]')];
+    const target: HTMLElement | undefined =
+      boxes.find((i) => i.value.trim() === '' || i.getAttribute('aria-invalid') === 'true') ??
+      (this.draft?.signers.length ? undefined : (this.renderRoot.querySelector<HTMLElement>('button.add') ?? undefined));
+    target?.focus();
+    return !!target;
   }
 
   /** The draft's problems on the signers' side (each phone read in the country picked for it, kept in the draft). */
