@@ -290,7 +290,7 @@ async function openTab({ throttle, dpr = 1, run = '' }) {
   let clock = 0; // wall (s) − monotonic timestamp (s)
   cdp.on('Network.requestWillBeSent', (e) => {
     clock = e.wallTime - e.timestamp;
-    requests.set(e.requestId, { url: e.request.url, method: e.request.method, wall: e.wallTime * 1000, chunks: [] });
+    requests.set(e.requestId, { url: e.request.url, method: e.request.method, range: e.request.headers?.Range ?? e.request.headers?.range, wall: e.wallTime * 1000, chunks: [] });
   });
   cdp.on('Network.dataReceived', (e) => requests.get(e.requestId)?.chunks.push({ wall: (e.timestamp + clock) * 1000, bytes: e.dataLength }));
   /** PDF bytes the page received in (from, to] (wall ms), after throttling (an aborted request counts what came). */
@@ -482,6 +482,12 @@ async function traceRuns() {
         return hit && hit.wall - r.startWall;
       };
       const pdf = [...tab.requests.values()].filter((q) => q.url.includes('/__bench/') && q.wall <= r.paintedWall).map((q) => q.wall - r.startWall);
+      // Every request until page 1: when asked, when its last byte came (ms from the bench script's start).
+      const waterfall = [...tab.requests.values()]
+        .filter((q) => q.wall <= r.paintedWall)
+        .sort((x, y) => x.wall - y.wall)
+        .map((q) => `${(q.wall - r.startWall).toFixed(0).padStart(5)} → ${q.chunks.length ? (q.chunks.at(-1).wall - r.startWall).toFixed(0).padStart(5) : '    —'}  ${q.method.padEnd(4)} ${q.url.replace(origin, '').slice(0, 90)}${q.range ? ` ${q.range}` : ''}`);
+      log(`trace ${file} ${variant} requests until page 1 (${r.ms.toFixed(0)} ms):\n${waterfall.join('\n')}`);
       (out[file] ??= {})[variant] = {
         ms: r.ms,
         steps: {

@@ -14,7 +14,7 @@ import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
 import type { DocumentLimits, LoadedDocument } from './document/types.js';
-import { defineParts, scopeRenderRoot } from './internal/parts.js';
+import { defineParts, defineViewerParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
@@ -230,15 +230,33 @@ export class JseSignRequest extends LitElement {
     this.documents = new DocumentController(this, {
       i18n: this.i18n,
       emit: (event) => this.emit(event),
-      viewerReady: () => defineParts(),
+      viewerReady: () => defineViewerParts(),
+      settled: () => this.defineOtherParts(),
       onPagesKnown: (pages) => this.reportOutsideFields(pages),
     });
-    void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
+    void defineViewerParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     this.history.subscribe(() => this.requestUpdate());
     this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
+  }
+
+  /** The parts page 1 does not need (signers panel, phone metadata, status view), once asked for. */
+  private otherParts?: Promise<void>;
+
+  /** Loads the signers panel and the status view: after page 1 is painted, not before (issue 13). */
+  private defineOtherParts(): void {
+    this.otherParts ??= defineParts().catch(() => {
+      this.otherParts = undefined; // asked again by the next load
+    });
+  }
+
+  /** Also waits for the parts asked for after page 1, so `await el.updateComplete` sees them defined. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.otherParts) await this.otherParts;
+    return done;
   }
 
   /**

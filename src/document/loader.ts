@@ -10,6 +10,7 @@ import { DocumentPages, type PageGeometryInfo } from './pages.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
 import { openPdf, rangeTransport, warmUp, type PDFDocumentProxy } from './pdfjs.js';
+import { CHUNK_BYTES, Prefetched, startXref, tailRange, xrefRange } from './prefetch.js';
 import { MIME_TYPES, SNIFF_BYTES, sniffType } from './sniff.js';
 import { inspectSource, readAll, readRange, readStart, type SourceOptions } from './source.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
@@ -56,15 +57,19 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
   if (info.size === 0) throw damaged('the file is empty');
   let whole = info.bytes;
   let head: Uint8Array;
+  let prefetched: Prefetched | undefined;
   if (whole) {
     head = whole;
   } else if (!info.ranges || info.size === undefined || info.size <= WHOLE_BELOW) {
     whole = (await readAll(url, source)).bytes;
     head = whole;
   } else {
-    const start = await readStart(url, SNIFF_BYTES, source);
+    // The first chunk whole (pdf.js then has it and does not ask again), and the chunks it asks
+    // for next fetched alongside, while its worker loads (prefetch.ts).
+    const start = await readStart(url, CHUNK_BYTES, source);
     head = start.bytes;
     if (start.complete) whole = start.bytes;
+    else prefetched = prefetch(url, info.size, source);
   }
   if (whole?.length === 0) throw damaged('the file is empty');
   const size = whole?.length ?? info.size!;
@@ -85,6 +90,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
           range: await rangeTransport({
             size,
             initial: head,
+            ...(prefetched ? { prefetched } : {}),
             read: (begin, end, signal) =>
               readRange(url, begin, end, { ...source, signal: source.signal ? AbortSignal.any([source.signal, signal]) : signal }),
             onFailure: (cause) => options.onUnavailable?.(cause instanceof DocumentError ? cause : unavailable(undefined, cause)),
@@ -110,6 +116,29 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
   }
   const opened = await openChecked({ data: pdfBytes.slice() }, limits, options);
   return { ...common, type: 'image', ...opened, bytes: () => Promise.resolve(pdfBytes.slice()) };
+}
+
+/**
+ * Starts fetching the last chunk of the file and, once it is here, the cross-reference section
+ * its `startxref` points to: what pdf.js reads right after the first chunk (prefetch.ts).
+ */
+function prefetch(url: string, size: number, source: SourceOptions): Prefetched {
+  const ahead = new Prefetched();
+  const tail = tailRange(size);
+  const tailBytes = readRange(url, tail.begin, tail.end, source);
+  ahead.add(tail.begin, tail.end, tailBytes);
+  const xref = tailBytes.then((bytes) => {
+    const offset = startXref(bytes);
+    return offset === undefined ? undefined : xrefRange(offset, size);
+  });
+  // Added at once, resolved when the tail tells where: a request for it waits for that fetch.
+  void xref.then(
+    (range) => {
+      if (range) ahead.add(range.begin, range.end, readRange(url, range.begin, range.end, source));
+    },
+    () => undefined,
+  );
+  return ahead;
 }
 
 type Opened = Pick<LoadedDocument, 'pdf' | 'pages' | 'encrypted' | 'destroy'>;

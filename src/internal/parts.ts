@@ -62,24 +62,44 @@ function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
   return Scoped as T;
 }
 
-export function defineParts(): Promise<void> {
-  loading ??= Promise.all([
-    import('../viewer/document-viewer.js'),
-    import('../placement/placement-layer.js'),
-    import('../signers/signers-panel.js'),
-    import('../status/status-view.js'),
-  ]).then(([{ DocumentViewer }, { PlacementLayer }, { SignersPanel }, { StatusView }]) => {
-    const target = partsRegistry() ?? customElements;
-    const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
-      ['jse-document-viewer', target === customElements ? DocumentViewer : (scoped(DocumentViewer) as unknown as CustomElementConstructor)],
+/** The parts page 1 needs: the viewer and its placement layers. */
+let viewerLoading: Promise<void> | undefined;
+
+/** Defines `parts` (tag, module) in this copy's registry (or the global one). */
+function define(parts: ReadonlyArray<[string, CustomElementConstructor]>): void {
+  const target = partsRegistry() ?? customElements;
+  for (const [name, ctor] of parts) {
+    if (!target.get(name)) target.define(name, target === customElements || name !== 'jse-document-viewer' ? ctor : (scoped(ctor as unknown as typeof LitElement) as unknown as CustomElementConstructor));
+  }
+}
+
+/**
+ * The viewer and the placement layer: what page 1 needs. Loaded first, alone, so that nothing
+ * competes with pdf.js's worker and the document's first bytes for the line (issue 13).
+ */
+export function defineViewerParts(): Promise<void> {
+  viewerLoading ??= Promise.all([import('../viewer/document-viewer.js'), import('../placement/placement-layer.js')]).then(([{ DocumentViewer }, { PlacementLayer }]) =>
+    define([
+      ['jse-document-viewer', DocumentViewer],
       ['jse-placement-layer', PlacementLayer],
+    ]),
+  );
+  // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.
+  viewerLoading.catch(() => (viewerLoading = undefined));
+  return viewerLoading;
+}
+
+/**
+ * Every part: the viewer's, and the signers panel (with its phone metadata) and the status view,
+ * which the element asks for once page 1 is painted (or when there is no document to paint).
+ */
+export function defineParts(): Promise<void> {
+  loading ??= Promise.all([defineViewerParts(), import('../signers/signers-panel.js'), import('../status/status-view.js')]).then(([, { SignersPanel }, { StatusView }]) =>
+    define([
       ['jse-signers-panel', SignersPanel],
       ['jse-status-view', StatusView],
-    ];
-    for (const [name, ctor] of parts) {
-      if (!target.get(name)) target.define(name, ctor);
-    }
-  });
+    ]),
+  );
   // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.
   loading.catch(() => (loading = undefined));
   return loading;
