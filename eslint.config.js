@@ -4,8 +4,17 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/', 'examples/*/dist/', 'examples/*/public/mockServiceWorker.js'] },
-  ...tseslint.configs.recommended,
+  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/', 'examples/'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'plugin/*.ts', 'vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   wc.configs['flat/recommended'],
   wc.configs['flat/best-practice'],
   lit.configs['flat/recommended'],
@@ -14,6 +23,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // Abort reasons (AbortSignal.reason, typed any) are rethrown as they are: they need not be Errors.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       'no-restricted-syntax': [
         'error',
         {
@@ -35,6 +46,20 @@ export default tseslint.config(
     // Tests and the sandbox may import pdf-lib statically: they are not in the element's load path.
     files: ['test/**/*.ts', 'src/testing/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // semantic-dom-diff's `expect(el).dom.to.equal(...)` returns a promise-like chain that needs no await.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: '@open-wc/semantic-dom-diff', name: ['equal', 'eql', 'equals', 'eq', 'Equal'] },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

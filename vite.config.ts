@@ -19,7 +19,7 @@ function pdfjsAssets(): Plugin {
     name: 'jse-pdfjs-assets',
     configureServer(server) {
       server.middlewares.use('/pdfjs/', (req, res, next) => {
-        const file = path.join(pdfjsDist, decodeURIComponent((req.url ?? '').split('?')[0]!));
+        const file = path.join(pdfjsDist, decodeURIComponent((req.url ?? '').split('?')[0]));
         if (!file.startsWith(pdfjsDist) || !existsSync(file) || !statSync(file).isFile()) return next();
         const type = file.endsWith('.mjs') || file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
         res.setHeader('Content-Type', type);

@@ -45,7 +45,7 @@ function login(email: string, password: string): Promise<SandboxConnectMessage |
 function announceConnected(): void {
   const message = { type: 'jse:connected' };
   // The message carries nothing secret; it goes to our own origin, which is the proxy's here.
-  window.opener?.postMessage(message, location.origin);
+  (window.opener as Window | null)?.postMessage(message, location.origin);
   const channel = new BroadcastChannel(CONNECT_CHANNEL);
   channel.postMessage(message);
   channel.close();

@@ -173,7 +173,7 @@ function crc32(bytes: Uint8Array): number {
     return c >>> 0;
   });
   let crc = 0xffffffff;
-  for (const b of bytes) crc = table[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  for (const b of bytes) crc = table[(crc ^ b) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

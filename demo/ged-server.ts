@@ -14,7 +14,7 @@ export function gedFiles(): Plugin {
       server.middlewares.use('/ged/files', (req, res, next) => {
         files ??= demoFiles().then((list) => new Map(list.map((f) => [f.name, f])));
         void files.then((map) => {
-          const name = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+          const name = decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, ''));
           if (name === '' || name === 'index.json') {
             res.setHeader('Content-Type', 'application/json');
             res.end(JSON.stringify([...map.values()].map(({ name: n, title, type, bytes }) => ({ name: n, title, type, size: bytes.length }))));

@@ -5,7 +5,6 @@
  */
 import '../src/index.js';
 import { configure } from '../src/element.js';
-import type { JseSignRequest } from '../src/jse-sign-request.js';
 import type { Layout, LayoutStore } from '../src/layouts/layout.js';
 import { createSandbox } from '../src/testing/index.js';
 import { mountOutbox } from './signer-player.js';
@@ -129,7 +128,7 @@ function open(file: GedFile): void {
   openFile = file;
   panel.hidden = false;
   document.querySelector('#panel-title')!.textContent = `Signature : ${file.title}`;
-  const widget = document.createElement('jse-sign-request') as JseSignRequest;
+  const widget = document.createElement('jse-sign-request');
   widget.setAttribute('src', `/ged/files/${encodeURIComponent(file.name)}`);
   widget.setAttribute('token-endpoint', sandbox.tokenEndpoint);
   widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
@@ -143,7 +142,7 @@ function open(file: GedFile): void {
     widget.layoutStore = layoutStore;
     widget.signerRoles = { Client: { email: client }, 'Expert-comptable': 'me' };
   }
-  for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent).detail));
+  for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent<Parameters<typeof onEvent>[2]>).detail));
   slot.replaceChildren(widget);
 }
 

@@ -185,7 +185,7 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
       : undefined;
     const next = el('button', 'Continuer', { type: 'button' });
     const status = el('p', '', { role: 'status' });
-    next.addEventListener('click', async () => {
+    const submit = async (): Promise<void> => {
       if (!signature.drawn) return void (status.textContent = 'Dessinez votre signature.');
       if (initials && !initials.drawn) return void (status.textContent = 'Dessinez votre paraphe.');
       next.disabled = true;
@@ -196,7 +196,8 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
       } catch (error) {
         fail(error);
       }
-    });
+    };
+    next.addEventListener('click', () => void submit());
     step(...signature.nodes, ...(initials ? [el('p'), ...initials.nodes] : []), el('p'), next, status);
   }
 
@@ -230,7 +231,7 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
     const privacy = el('input', undefined, { type: 'checkbox', id: 'privacy' });
     const sign = el('button', 'Signer', { type: 'button' });
     const status = el('p', '', { role: 'status' });
-    sign.addEventListener('click', async () => {
+    const submit = async (): Promise<void> => {
       if (!terms.checked || !privacy.checked) return void (status.textContent = 'Acceptez les deux conditions pour signer.');
       sign.disabled = true;
       status.textContent = 'Signature en cours…';
@@ -241,7 +242,8 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
       } catch (error) {
         fail(error);
       }
-    });
+    };
+    sign.addEventListener('click', () => void submit());
     step(
       terms,
       el('label', " J'accepte les conditions générales d'utilisation", { for: 'terms' }),

@@ -59,11 +59,11 @@ export function jseSignRequest(options: JseSignRequestPluginOptions = {}): Plugi
       const define = { __JSE_PDFJS_DIR__: JSON.stringify(url) };
       emitDir = dir;
       // Vite pre-bundles dependencies in dev: the define must reach the element's modules there too.
-      return { define, optimizeDeps: { rolldownOptions: { transform: { define } } } } as UserConfig;
+      return { define, optimizeDeps: { rolldownOptions: { transform: { define } } } };
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const pathname = decodeURIComponent((req.url ?? '').split('?')[0]!);
+        const pathname = decodeURIComponent((req.url ?? '').split('?')[0]);
         if (!pathname.startsWith(devUrl)) return next();
         const file = path.join(PDFJS, pathname.slice(devUrl.length));
         if (!file.startsWith(PDFJS)) return next();

@@ -304,8 +304,8 @@ export class JseSignRequest extends LitElement {
     // A page the document does not have is known not to exist from the start.
     const checked = (page: number) => (pages.isKnown(page) ? !wanted || wanted.has(page) : !wanted && (page < 1 || page > pages.count));
     const errors = fieldsOutsidePages(fields, pages.list)
-      .filter((i) => checked(fields[i]!.page))
-      .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i]!.page }) }));
+      .filter((i) => checked(fields[i].page))
+      .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i].page }) }));
     if (errors.length) this.emit(new JseInvalidEvent({ errors }));
   }
 
@@ -527,7 +527,7 @@ export class JseSignRequest extends LitElement {
     const now = this.draft.field(key);
     if (!now || this.draft.readOnly || this.document?.pages !== pages) return;
     const geometry = (n: number) => {
-      const p = read[n - 1]!;
+      const p = read[n - 1];
       return { view: p.view, rotation: normalizeRotation(p.rotation) };
     };
     const copies = copiesToPages(now, geometry(now.page), read.map((p) => ({ number: p.number, geometry: geometry(p.number) })));

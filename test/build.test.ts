@@ -8,7 +8,6 @@ import { fixturesPresent, makePdf, serve } from './helpers/documents.js';
 import { inkPixels, nextEvent, pageCanvas } from './helpers/element.js';
 import { cspViolationsOf, openFrame, showIn } from './helpers/frames.js';
 import { until } from './helpers/wait.js';
-import type { JseSignRequest } from '../src/jse-sign-request.js';
 
 
 describe('build outputs', () => {
@@ -46,7 +45,7 @@ describe('build outputs', () => {
     // dist/lib keeps bare imports (lit, pdfjs-dist) for the host's bundler; the dev server resolves
     // them here as a bundler would, and the default assets are the package's one dist/pdfjs/ folder.
     await import(new URL('/dist/lib/index.js', location.href).href);
-    const el = document.createElement('jse-sign-request') as JseSignRequest;
+    const el = document.createElement('jse-sign-request');
     el.style.width = '600px';
     const ready = nextEvent(el, 'jse-ready', 30000);
     el.src = await serve(await makePdf([{ label: 'Package' }]));

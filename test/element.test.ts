@@ -23,7 +23,7 @@ describe('<jse-sign-request> (source)', () => {
     expect(detail.documentName).to.equal('contrat.pdf');
     expect(detail.type).to.equal('pdf');
     expect(detail.pageCount).to.equal(2);
-    expect(detail.pages[0]!.width).to.be.closeTo(595.28, 0.01);
+    expect(detail.pages[0].width).to.be.closeTo(595.28, 0.01);
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     el.remove();
   });

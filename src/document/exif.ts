@@ -52,13 +52,13 @@ function jpegSegments(bytes: Uint8Array): Segment[] {
   let i = 2;
   while (i + 4 <= bytes.length) {
     if (bytes[i] !== 0xff) break;
-    const marker = bytes[i + 1]!;
+    const marker = bytes[i + 1];
     if (marker === 0xff) {
       i++; // fill byte
       continue;
     }
     if (marker === 0xda || marker === 0xd9) break; // start of scan / end of image
-    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+    const length = (bytes[i + 2] << 8) | bytes[i + 3];
     const end = i + 2 + length;
     if (length < 2 || end > bytes.length) break;
     const isExif =
@@ -89,7 +89,7 @@ function pngExif(bytes: Uint8Array): Uint8Array | undefined {
   let i = 8;
   while (i + 8 <= bytes.length) {
     const length = view.getUint32(i);
-    const type = String.fromCharCode(bytes[i + 4]!, bytes[i + 5]!, bytes[i + 6]!, bytes[i + 7]!);
+    const type = String.fromCharCode(bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]);
     if (type === 'eXIf') return bytes.subarray(i + 8, Math.min(bytes.length, i + 8 + length));
     if (type === 'IDAT' || type === 'IEND') return undefined; // eXIf must come before the image data
     i += 12 + length;

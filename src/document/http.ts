@@ -40,14 +40,14 @@ export function filenameFromDisposition(value: string | null): string | undefine
   let name: string | undefined;
   if (extended) {
     try {
-      name = decodeURIComponent(extended[2]!.trim());
+      name = decodeURIComponent(extended[2].trim());
     } catch {
       name = undefined;
     }
   }
   if (name === undefined) {
     const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(value);
-    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!.trim();
+    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2].trim();
   }
   name = name?.split(/[\\/]/).pop()?.trim();
   return name ? name : undefined;

@@ -116,7 +116,7 @@ export class DocumentPages {
   #estimate(): PageInfo[] {
     const out: PageInfo[] = new Array<PageInfo>(this.count);
     // Nearest page read before (left) and after (right) each page, in two sweeps.
-    const before: (PageInfo | undefined)[] = new Array(this.count);
+    const before = new Array<PageInfo | undefined>(this.count);
     let last: PageInfo | undefined;
     for (let n = 1; n <= this.count; n++) {
       last = this.#known.get(n) ?? last;

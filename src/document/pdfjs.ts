@@ -215,7 +215,7 @@ export function wasmAllowedBy(header: string | null): boolean {
         .split(';')
         .map((d) => d.trim().split(/\s+/))
         .filter((parts) => parts[0])
-        .map((parts) => [parts[0]!.toLowerCase(), parts.slice(1).map((v) => v.toLowerCase())] as const),
+        .map((parts) => [parts[0].toLowerCase(), parts.slice(1).map((v) => v.toLowerCase())] as const),
     );
     const sources = directives.get('script-src') ?? directives.get('default-src');
     return !sources || sources.includes("'wasm-unsafe-eval'") || sources.includes("'unsafe-eval'");

@@ -30,7 +30,7 @@ export function tailRange(size: number, chunk = CHUNK_BYTES): { begin: number; e
 export function startXref(tail: Uint8Array): number | undefined {
   const from = Math.max(0, tail.length - STARTXREF_WINDOW);
   let text = '';
-  for (let i = from; i < tail.length; i++) text += String.fromCharCode(tail[i]!);
+  for (let i = from; i < tail.length; i++) text += String.fromCharCode(tail[i]);
   const at = text.lastIndexOf('startxref');
   if (at < 0) return undefined;
   const m = /^startxref\s+(\d+)/.exec(text.slice(at));
@@ -91,7 +91,7 @@ export class Prefetched {
     return Promise.all(used.map((s) => s.bytes)).then((parts) => {
       const out = new Uint8Array(end - begin);
       for (const [i, s] of used.entries()) {
-        const part = parts[i]!;
+        const part = parts[i];
         if (part.length !== s.end - s.begin) throw new Error('a range fetched ahead came short');
         const from = Math.max(begin, s.begin);
         const to = Math.min(end, s.end);

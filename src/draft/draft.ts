@@ -20,6 +20,11 @@ export interface DraftField {
   readonly field: Field;
 }
 
+/** `Array.isArray` narrows a readonly array to `any[]`; this keeps the element type. */
+function isArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}
+
 let fieldCounter = 0;
 function newFieldKey(): string {
   fieldCounter += 1;
@@ -190,7 +195,7 @@ export class Draft {
   /** Replaces the signers; missing ids are generated, given ones kept. Fields of removed signers go too. */
   setSigners(list: readonly Partial<Signer>[]): void {
     this.#assertEditable();
-    if (!Array.isArray(list)) throw new TypeError('signers must be an array');
+    if (!isArray(list)) throw new TypeError('signers must be an array');
     const signers = list.map((s, i) => {
       if (typeof s !== 'object' || s === null) throw new TypeError(`signers[${i}] must be an object`);
       return {
@@ -211,7 +216,7 @@ export class Draft {
   /** Replaces the fields; throws a `TypeError` for a malformed field or an unknown signer. */
   setFields(list: readonly Field[]): void {
     this.#assertEditable();
-    if (!Array.isArray(list)) throw new TypeError('fields must be an array');
+    if (!isArray(list)) throw new TypeError('fields must be an array');
     const ids = new Set(this.#signers.map((s) => s.id));
     const checked = list.map((f, i) => checkField(f, i, ids));
     this.#fields = checked.map((field) => ({ key: newFieldKey(), field }));

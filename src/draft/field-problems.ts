@@ -34,7 +34,7 @@ export function outsidePageProblems(
   pages: readonly PageBounds[],
   message: (field: Field, index: number) => string,
 ): ValidationProblem[] {
-  return fieldsOutsidePages(fields, pages).map((i) => ({ path: `/fields/${i}`, code: 'outside_page', message: message(fields[i]!, i) }));
+  return fieldsOutsidePages(fields, pages).map((i) => ({ path: `/fields/${i}`, code: 'outside_page', message: message(fields[i], i) }));
 }
 
 /**

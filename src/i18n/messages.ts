@@ -557,7 +557,7 @@ export function langOf(tag: string | null | undefined): Lang {
 /** Formats a message; unknown placeholders are left as they are, so a missing value shows. */
 export function format(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? formatValue(lang, params[name]!) : whole,
+    name in params ? formatValue(lang, params[name]) : whole,
   );
 }
 

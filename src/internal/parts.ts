@@ -43,7 +43,7 @@ export function scopeRenderRoot(host: LitElement): void {
   const parts = partsRegistry();
   if (!parts || host.shadowRoot) return;
   const options = (host.constructor as typeof LitElement).shadowRootOptions;
-  host.attachShadow({ ...options, customElementRegistry: parts } as ShadowRootInit);
+  host.attachShadow({ ...options, customElementRegistry: parts });
   const doc = host.ownerDocument;
   (host.renderOptions as { creationScope?: unknown }).creationScope = {
     importNode: (node: Node) => (doc.importNode as unknown as ImportNode).call(doc, node, { customElementRegistry: parts }),
@@ -59,7 +59,7 @@ function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
       return super.createRenderRoot();
     }
   }
-  return Scoped as T;
+  return Scoped;
 }
 
 /** The parts page 1 needs: the viewer and its placement layers. */
@@ -69,7 +69,7 @@ let viewerLoading: Promise<void> | undefined;
 function define(parts: ReadonlyArray<[string, CustomElementConstructor]>): void {
   const target = partsRegistry() ?? customElements;
   for (const [name, ctor] of parts) {
-    if (!target.get(name)) target.define(name, target === customElements || name !== 'jse-document-viewer' ? ctor : (scoped(ctor as unknown as typeof LitElement) as unknown as CustomElementConstructor));
+    if (!target.get(name)) target.define(name, target === customElements || name !== 'jse-document-viewer' ? ctor : scoped(ctor as unknown as typeof LitElement));
   }
 }
 

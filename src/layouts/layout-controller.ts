@@ -9,7 +9,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Person, SignRequest } from '../api/types.js';
-import { normalizeRotation, type PageBox, type PageGeometry } from '../document/geometry.js';
+import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { PageInfo } from '../events.js';
 import { newSignerId, type Draft } from '../draft/draft.js';
@@ -237,5 +237,5 @@ export class LayoutController implements ReactiveController {
 
 /** Pages as read, by number, in the geometry module's terms. */
 function geometries(pages: readonly PageInfo[]): Map<number, PageGeometry> {
-  return new Map(pages.map((p) => [p.number, { view: p.view as PageBox, rotation: normalizeRotation(p.rotation) }]));
+  return new Map(pages.map((p) => [p.number, { view: p.view, rotation: normalizeRotation(p.rotation) }]));
 }

@@ -124,7 +124,7 @@ function parseField(f: unknown, signers: number): LayoutField | undefined {
   if (!nums.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
   const [x, y, width, height, seenWidth, seenHeight] = nums as number[];
   const inUnit = (n: number) => n >= -FRACTION_SLACK && n <= 1 + FRACTION_SLACK;
-  if (![x, y, width, height].every(inUnit) || width! <= 0 || height! <= 0 || seenWidth! <= 0 || seenHeight! <= 0) return undefined;
+  if (![x, y, width, height].every(inUnit) || width <= 0 || height <= 0 || seenWidth <= 0 || seenHeight <= 0) return undefined;
   if ((f.text !== undefined && typeof f.text !== 'string') || (f.label !== undefined && typeof f.label !== 'string')) return undefined;
   return {
     page,
@@ -132,12 +132,12 @@ function parseField(f: unknown, signers: number): LayoutField | undefined {
     kind: f.kind,
     ...(typeof f.text === 'string' ? { text: f.text } : {}),
     ...(typeof f.label === 'string' ? { label: f.label } : {}),
-    x: x!,
-    y: y!,
-    width: width!,
-    height: height!,
-    seenWidth: seenWidth!,
-    seenHeight: seenHeight!,
+    x,
+    y,
+    width,
+    height,
+    seenWidth,
+    seenHeight,
   };
 }
 

@@ -20,7 +20,7 @@ function roleEmail(role: SignerRole, me: Person | undefined): string | undefined
 /** The role (key of `roles`) whose person has this e-mail; the first one when several do. */
 export function roleOfEmail(roles: SignerRoles | undefined, me: Person | undefined, email: string): string | undefined {
   if (!roles) return undefined;
-  return Object.keys(roles).find((name) => sameEmail(roleEmail(roles[name]!, me), email));
+  return Object.keys(roles).find((name) => sameEmail(roleEmail(roles[name], me), email));
 }
 
 /**

@@ -18,7 +18,7 @@ export const SIGNER_COLORS: readonly string[] = [
 /** The colour of the signer at `index` in the list (the palette repeats after eight signers). */
 export function signerColor(index: number): string {
   const i = Number.isInteger(index) && index >= 0 ? index : 0;
-  return SIGNER_COLORS[i % SIGNER_COLORS.length]!;
+  return SIGNER_COLORS[i % SIGNER_COLORS.length];
 }
 
 /** Up to two initials from the signer's names ("Marie Dupont" → "MD"), upper-cased; '' when no name. */

@@ -66,7 +66,7 @@ export function withDimension(page: PageGeometry, rect: Rect, dim: Dimension, mm
 export function parseMm(text: string): number | undefined {
   const m = /^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(?:mm)?\s*$/i.exec(text);
   if (!m) return undefined;
-  const v = Number(m[1]!.replace(',', '.'));
+  const v = Number(m[1].replace(',', '.'));
   return Number.isFinite(v) ? v : undefined;
 }
 

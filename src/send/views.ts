@@ -13,7 +13,7 @@ import type { SendState } from './send-controller.js';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function connectStep(state: AccountState, t: T, actions: { open(): void; retry(): void }) {
+export function connectStep(state: AccountState, t: T, actions: { open: () => void; retry: () => void }) {
   if (state.kind === 'error') {
     return html`<div class="account-error" role="alert">
       <p>${t('account.error', { detail: accountErrorText(state.error, t) })}</p>
@@ -52,7 +52,7 @@ export function sendErrorText(error: JseError, t: T): string {
 export function sendBar(
   state: SendState,
   t: T,
-  actions: { send(): void; retry(): void; abandon(): void; dismiss(): void },
+  actions: { send: () => void; retry: () => void; abandon: () => void; dismiss: () => void },
   options: { disabled: boolean },
 ) {
   const button = html`<button
@@ -116,7 +116,7 @@ export function sendBar(
 export function confirmSummary(
   t: T,
   summary: { documentName: string; signers: readonly Signer[]; fields: readonly Field[]; message: string },
-  actions: { confirm(): void; back(): void },
+  actions: { confirm: () => void; back: () => void },
 ) {
   const count = summary.signers.length;
   return html`<h2 id="jse-confirm-title">${count === 1 ? t('send.confirm.titleOne') : t('send.confirm.titleMany', { count })}</h2>

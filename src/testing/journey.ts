@@ -298,7 +298,7 @@ export class SignerSession {
     }
     const ink = await trimToInk(signature);
     const initials = signer.progress.initials === null ? ink : await trimToInk(signer.progress.initials);
-    const written = new Map(prompts.map((p, i) => [p.fieldIndex, signer.progress.answers[i]!]));
+    const written = new Map(prompts.map((p, i) => [p.fieldIndex, signer.progress.answers[i]]));
     return this.#serialize(this.requestId, async () => {
       // Checked again inside the queue: the request may have been cancelled or refused meanwhile.
       const { request } = this.#verified();

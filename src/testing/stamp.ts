@@ -120,8 +120,8 @@ export function inkBounds(data: Uint8ClampedArray, width: number, height: number
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      if (data[i + 3]! < MIN_ALPHA) continue;
-      if (data[i]! >= PAPER && data[i + 1]! >= PAPER && data[i + 2]! >= PAPER) continue;
+      if (data[i + 3] < MIN_ALPHA) continue;
+      if (data[i] >= PAPER && data[i + 1] >= PAPER && data[i + 2] >= PAPER) continue;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;

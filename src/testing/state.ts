@@ -484,5 +484,5 @@ export function signedName(name: string): string {
 function cryptoRandom(): number {
   const word = new Uint32Array(1);
   crypto.getRandomValues(word);
-  return word[0]! / 2 ** 32;
+  return word[0] / 2 ** 32;
 }

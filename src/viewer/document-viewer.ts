@@ -584,8 +584,8 @@ export class DocumentViewer extends LitElement {
   private twoFingers(touches: TouchList): { mid: { x: number; y: number }; distance: number } {
     const scroller = this.scroller!;
     const box = scroller.getBoundingClientRect();
-    const a = touches[0]!;
-    const b = touches[1]!;
+    const a = touches[0];
+    const b = touches[1];
     return {
       mid: { x: (a.clientX + b.clientX) / 2 - box.left - scroller.clientLeft, y: (a.clientY + b.clientY) / 2 - box.top - scroller.clientTop },
       distance: Math.max(1, Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY)),
@@ -594,10 +594,17 @@ export class DocumentViewer extends LitElement {
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-    const action = e.key === '+' || e.key === '=' ? this.zoomIn : e.key === '-' ? this.zoomOut : e.key === '0' ? this.fitWidth : undefined;
+    const action =
+      e.key === '+' || e.key === '='
+        ? () => this.zoomIn()
+        : e.key === '-'
+          ? () => this.zoomOut()
+          : e.key === '0'
+            ? () => this.fitWidth()
+            : undefined;
     if (!action) return;
     e.preventDefault();
-    void action.call(this);
+    void action();
   };
 
   // Rendering ------------------------------------------------------------------------------------
@@ -635,7 +642,7 @@ export class DocumentViewer extends LitElement {
     const visible = pagesInBand(layout, view.top, view.top + view.height);
     const centre = view.top + view.height / 2;
     const distance = (i: number) => {
-      const s = layout.slots[i]!;
+      const s = layout.slots[i];
       return Math.max(0, s.top - centre, centre - (s.top + s.height));
     };
     // Visible pages always, then neighbours, nearest first.
@@ -679,7 +686,7 @@ export class DocumentViewer extends LitElement {
       const plan = planOf.get(i);
       if (!plan) this.drop(i);
       // Off screen now, or its page wants fewer pixels: a smaller copy, no render.
-      else if (density(p.canvas, layout.slots[i]!) > plan.base.outputScale * 1.01 && (!plan.visible || p.scale === scale)) this.shrink(i, plan.base);
+      else if (density(p.canvas, layout.slots[i]) > plan.base.outputScale * 1.01 && (!plan.visible || p.scale === scale)) this.shrink(i, plan.base);
     }
     for (const [i, d] of this.details) {
       const detail = planOf.get(i)?.detail;
@@ -693,7 +700,7 @@ export class DocumentViewer extends LitElement {
       if (!p) return true;
       // A preview may come from another zoom (it is stretched anyway); a page on screen is redrawn at this one.
       if (plan.visible && (p.scale !== scale || p.dpr !== dpr)) return true;
-      return density(p.canvas, layout.slots[i]!) < plan.base.outputScale * 0.99;
+      return density(p.canvas, layout.slots[i]) < plan.base.outputScale * 0.99;
     };
     const detailTodo = (plan: PagePlan): boolean => {
       const detail = plan.detail;
@@ -754,7 +761,7 @@ export class DocumentViewer extends LitElement {
     for (const [i, p] of this.painted) {
       if (fits()) break;
       if (p.scale === scale && p.dpr === dpr) continue;
-      const slot = layout.slots[i]!;
+      const slot = layout.slots[i];
       const small = canvasSize(slot.width, slot.height, dpr, PREVIEW_PIXELS);
       if (p.canvas.width * p.canvas.height > small.width * small.height) this.shrink(i, small);
     }
@@ -821,7 +828,7 @@ export class DocumentViewer extends LitElement {
     const index = plan.index;
     const { rect, canvas: size } = plan.detail!;
     if (!rect.width || !rect.height || !this.makeRoom(size.width * size.height, layout)) return false;
-    const slot = layout.slots[index]!;
+    const slot = layout.slots[index];
     const canvas = document.createElement('canvas');
     canvas.className = 'detail';
     canvas.width = size.width;
@@ -961,7 +968,7 @@ export class DocumentViewer extends LitElement {
       ${doc && layout
         ? html`<div class="content" ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}>
             ${repeat(this.near, (i) => i, (i) => {
-              const slot = layout.slots[i]!;
+              const slot = layout.slots[i];
               const n = i + 1;
               return html`<div
                 class="page"

@@ -95,7 +95,7 @@ export function stepScale(scale: number, direction: 1 | -1): number {
   const steps = direction > 0 ? ZOOM_STEPS : [...ZOOM_STEPS].reverse();
   // 1 % tolerance: a fit-width scale of 99.6 % steps to 110 %, not to 100 %.
   const next = steps.find((s) => (direction > 0 ? s > percent * 1.01 : s < percent / 1.01));
-  return clampScale(((next ?? steps[steps.length - 1]!) / 100) * CSS_PX_PER_POINT);
+  return clampScale(((next ?? steps[steps.length - 1]) / 100) * CSS_PX_PER_POINT);
 }
 
 /** Index of the first slot whose bottom is below `y` (binary search: slots are in order). */
@@ -104,7 +104,7 @@ export function firstSlotBelow(layout: Layout, y: number): number {
   let hi = layout.slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const s = layout.slots[mid]!;
+    const s = layout.slots[mid];
     if (s.top + s.height <= y) lo = mid + 1;
     else hi = mid;
   }
@@ -115,7 +115,7 @@ export function firstSlotBelow(layout: Layout, y: number): number {
 export function pagesInBand(layout: Layout, top: number, bottom: number): number[] {
   const found: number[] = [];
   for (let i = firstSlotBelow(layout, top); i < layout.slots.length; i++) {
-    const s = layout.slots[i]!;
+    const s = layout.slots[i];
     if (s.top >= bottom) break;
     found.push(i);
   }
@@ -130,7 +130,7 @@ export function currentPageIn(layout: Layout, top: number, bottom: number): numb
   let best = -1;
   let bestArea = -1;
   for (const i of pagesInBand(layout, top, bottom)) {
-    const s = layout.slots[i]!;
+    const s = layout.slots[i];
     const shown = Math.min(bottom, s.top + s.height) - Math.max(top, s.top);
     if (shown > bestArea + 0.5) {
       best = i;
@@ -157,7 +157,7 @@ export function anchorAt(layout: Layout, x: number, y: number): Anchor {
   if (!count) return { page: 0, u: 0, v: 0 };
   let i = firstSlotBelow(layout, y);
   if (i >= count) i = count - 1;
-  const s = layout.slots[i]!;
+  const s = layout.slots[i];
   return { page: i, u: (x - s.left) / layout.scale, v: (y - s.top) / layout.scale };
 }
 

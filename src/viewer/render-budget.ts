@@ -115,13 +115,13 @@ export function planCanvases({ slots, view, near, dpr, maxPixels = MAX_CANVAS_PI
     const s = slots[i];
     return !!s && visibleArea(s) > 0;
   };
-  const visible = near.filter(isVisible).sort((a, b) => visibleArea(slots[b]!) - visibleArea(slots[a]!));
+  const visible = near.filter(isVisible).sort((a, b) => visibleArea(slots[b]) - visibleArea(slots[a]));
   const others = near.filter((i) => !isVisible(i) && slots[i]);
   const plans: PagePlan[] = [];
   let whole = 0;
   let details = 0;
   for (const index of visible) {
-    const s = slots[index]!;
+    const s = slots[index];
     const sharp = canvasSize(s.width, s.height, density, maxPixels);
     const pixels = sharp.width * sharp.height;
     const fitsWhole = sharp.outputScale >= density && pixels <= WHOLE_PAGE_VIEWPORTS * viewport && whole + pixels <= WHOLE_VIEWPORTS * viewport;
@@ -137,7 +137,7 @@ export function planCanvases({ slots, view, near, dpr, maxPixels = MAX_CANVAS_PI
       plans.push({ index, visible: true, base: preview(s, density) });
     }
   }
-  for (const index of others) plans.push({ index, visible: false, base: preview(slots[index]!, density) });
+  for (const index of others) plans.push({ index, visible: false, base: preview(slots[index], density) });
   return plans;
 }
 

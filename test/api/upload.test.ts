@@ -147,6 +147,6 @@ describe('api upload: browsers without measurable progress', () => {
     ]);
     expect(response.status).to.equal(201);
     expect(response.headers.get('etag')).to.equal('"x"');
-    expect((await response.json()).id).to.equal('r');
+    expect(((await response.json()) as { id: string }).id).to.equal('r');
   });
 });

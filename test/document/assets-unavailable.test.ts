@@ -40,7 +40,7 @@ describe('pdf.js worker missing', function () {
     expect(detail.message).to.contain(MISSING_WORKER);
     expect(detail.message).to.contain('Le lecteur de documents ne peut pas démarrer\u202f:');
     await fr.updateComplete;
-    const shown = fr.shadowRoot!.textContent!;
+    const shown = fr.shadowRoot!.textContent;
     expect(shown).to.contain(MISSING_WORKER);
     expect(shown).not.to.contain('endommagé');
 

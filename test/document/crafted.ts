@@ -64,15 +64,15 @@ function hex(bytes: Uint8Array): string {
 function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
   const s = Uint8Array.from({ length: 256 }, (_, i) => i);
   for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + s[i]! + key[i % key.length]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
+    j = (j + s[i] + key[i % key.length]) & 0xff;
+    [s[i], s[j]] = [s[j], s[i]];
   }
   const out = new Uint8Array(data.length);
   for (let n = 0, i = 0, j = 0; n < data.length; n++) {
     i = (i + 1) & 0xff;
-    j = (j + s[i]!) & 0xff;
-    [s[i], s[j]] = [s[j]!, s[i]!];
-    out[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!;
+    j = (j + s[i]) & 0xff;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[n] = data[n] ^ s[(s[i] + s[j]) & 0xff];
   }
   return out;
 }
@@ -98,8 +98,8 @@ function md5(data: Uint8Array): Uint8Array {
       else if (i < 32) [f, g] = [(d & b) | (~d & c), (5 * i + 1) % 16];
       else if (i < 48) [f, g] = [b ^ c ^ d, (3 * i + 5) % 16];
       else [f, g] = [c ^ (b | ~d), (7 * i) % 16];
-      const sum = (a + f + k[i]! + view.getUint32(chunk + g * 4, true)) >>> 0;
-      const s = shifts[(i >>> 4) * 4 + (i % 4)]!;
+      const sum = (a + f + k[i] + view.getUint32(chunk + g * 4, true)) >>> 0;
+      const s = shifts[(i >>> 4) * 4 + (i % 4)];
       [a, d, c] = [d, c, b];
       b = (b + ((sum << s) | (sum >>> (32 - s)))) >>> 0;
     }

@@ -28,9 +28,9 @@ async function withProxyLimits(limits: Partial<SandboxLimits>): Promise<JseSignR
   return el;
 }
 
-const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
+const shadowText = (el: JseSignRequest) => el.shadowRoot!.textContent.replace(/[ \t\n\r]+/g, ' ');
 const button = (el: JseSignRequest, label: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
 
 async function mount(src: string, lang = 'fr'): Promise<JseSignRequest> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);

@@ -74,7 +74,7 @@ describe('image placement on its A4 page (pure)', () => {
       const [x, y] = apply(m, 0, 1);
       expect([x, y], `orientation ${o}`).to.deep.equal(corners[seen[o]]);
       // The whole unit square covers the box exactly.
-      const xs = [apply(m, 0, 0)[0]!, apply(m, 1, 1)[0]!, apply(m, 1, 0)[0]!, x!];
+      const xs = [apply(m, 0, 0)[0], apply(m, 1, 1)[0], apply(m, 1, 0)[0], x];
       expect(Math.min(...xs)).to.equal(10);
       expect(Math.max(...xs)).to.equal(310);
     }

@@ -36,7 +36,7 @@ describe('<jse-sign-request> — page 1 first', () => {
   before(() => useInstalledPdfJs());
 
   it('requests the phone metadata, pdf-lib, the signers panel and the status view only after jse-ready', async () => {
-    const el = document.createElement('jse-sign-request') as JseSignRequest;
+    const el: JseSignRequest = document.createElement('jse-sign-request');
     el.style.height = '600px';
     // The moment it is dispatched (what the element does after it, it does after it).
     let readyAt = NaN;

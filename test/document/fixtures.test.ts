@@ -69,7 +69,7 @@ async function indexed(folder: string): Promise<string[]> {
   return text
     .split('\n')
     .slice(1)
-    .map((line) => line.split('\t')[0]!.trim())
+    .map((line) => line.split('\t')[0].trim())
     .filter(Boolean)
     .map((file) => `${folder}/${file}`);
 }
@@ -79,9 +79,9 @@ async function expectPages(doc: LoadedDocument, pages: Opens['pages']): Promise<
   // Every page read (on demand: SPEC §10).
   const read = await doc.pages.read(pages.map((_, i) => i + 1));
   pages.forEach(([view, rotation], i) => {
-    const page = read[i]!;
+    const page = read[i];
     const label = `page ${i + 1}`;
-    page.view.forEach((v, k) => expect(v, `${label} view`).to.be.closeTo(view[k]!, 0.01));
+    page.view.forEach((v, k) => expect(v, `${label} view`).to.be.closeTo(view[k], 0.01));
     expect(page.rotation, `${label} rotation`).to.equal(rotation);
     const [w, h] = [view[2] - view[0], view[3] - view[1]];
     const sideways = rotation === 90 || rotation === 270;

@@ -78,7 +78,7 @@ describe('page geometry (pure) against pdf.js', () => {
     try {
       for (const [i, spec] of specs.entries()) {
         const page = await pdf.getPage(i + 1);
-        const label = `${BOXES[Math.floor(i / 4)]!.name} /Rotate ${spec.rotate}`;
+        const label = `${BOXES[Math.floor(i / 4)].name} /Rotate ${spec.rotate}`;
         // The generated page really has the box and rotation asked for.
         expect([...page.view], label).to.deep.equal(spec.cropBox ?? spec.mediaBox);
         expect(normalizeRotation(page.rotate), label).to.equal(spec.rotate);
@@ -127,11 +127,11 @@ describe('page geometry (pure) against pdf.js', () => {
     });
 
     const FIXTURES: { name: string; expect: (pages: PageGeometry[]) => void }[] = [
-      { name: 'rotation.pdf', expect: (p) => expect(p.map((g) => g.rotation)).to.deep.equal([0, 90]) },
-      { name: 'issue14415.pdf', expect: (p) => expect(p[0]!.rotation).to.equal(180) },
-      { name: 'pr20043.pdf', expect: (p) => expect(p[0]!.rotation).to.equal(270) },
-      { name: 'issue6413.pdf', expect: (p) => expect([...p[0]!.view]).to.deep.equal([173, 247, 1014, 1437]) },
-      { name: 'issue1350.pdf', expect: (p) => expect(p.some((g) => g.view[0] !== 0 || g.view[1] !== 0)).to.equal(true) },
+      { name: 'rotation.pdf', expect: (p) => void expect(p.map((g) => g.rotation)).to.deep.equal([0, 90]) },
+      { name: 'issue14415.pdf', expect: (p) => void expect(p[0].rotation).to.equal(180) },
+      { name: 'pr20043.pdf', expect: (p) => void expect(p[0].rotation).to.equal(270) },
+      { name: 'issue6413.pdf', expect: (p) => void expect([...p[0].view]).to.deep.equal([173, 247, 1014, 1437]) },
+      { name: 'issue1350.pdf', expect: (p) => void expect(p.some((g) => g.view[0] !== 0 || g.view[1] !== 0)).to.equal(true) },
     ];
 
     for (const fixture of FIXTURES) {

@@ -50,7 +50,7 @@ describe('images as one-page PDFs (generated images)', function () {
     const src = await serve(jpeg, 'scan.jpg');
     const a = await loadDocument(src);
     const b = await loadDocument(src);
-    expect(a.pages.list[0]!.view).to.deep.equal([0, 0, A4.width, A4.height]);
+    expect(a.pages.list[0].view).to.deep.equal([0, 0, A4.width, A4.height]);
     expect([...(await a.bytes())]).to.deep.equal([...(await b.bytes())]);
     await a.destroy();
     await b.destroy();
@@ -89,7 +89,7 @@ describe('images as one-page PDFs (generated images)', function () {
       const jpeg = withExif(await canvasImage(200, 100, 'image/jpeg'), orientation);
       const seen = await createImageBitmap(new Blob([jpeg as BlobPart], { type: 'image/jpeg' }));
       const doc = await loadDocument(await serve(jpeg, 'p.jpg'));
-      const { width, height } = doc.pages.list[0]!;
+      const { width, height } = doc.pages.list[0];
       const canvas = await renderPage(doc, 1, 1);
       const box = imageBox(width, height, seen.width, seen.height, 1);
       const corner = averageColour(canvas, box.x + 5, box.y + 5, 20, 20);

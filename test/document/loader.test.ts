@@ -59,7 +59,7 @@ describe('loadDocument — generated documents', function () {
     expect(doc.pages.count).to.equal(2);
     // Page 2 is read on demand (SPEC §10): estimated from page 1 until then.
     expect(doc.pages.isKnown(2)).to.equal(false);
-    expect(doc.pages.list[1]).to.include({ number: 2, width: doc.pages.list[0]!.width, rotation: 0 });
+    expect(doc.pages.list[1]).to.include({ number: 2, width: doc.pages.list[0].width, rotation: 0 });
     expect(await doc.pages.get(2)).to.deep.equal({ number: 2, view: [0, 0, 842, 595], rotation: 90, width: 595, height: 842 });
     expect(doc.pages.list[1]).to.deep.equal({ number: 2, view: [0, 0, 842, 595], rotation: 90, width: 595, height: 842 });
     expect([...(await doc.bytes())]).to.deep.equal([...bytes]);
@@ -175,7 +175,7 @@ describe('loadDocument — generated documents', function () {
       };
       const doc = await loadDocument(await serve(withJunk(700), 'junk.pdf'));
       expect(doc.type).to.equal('pdf');
-      expect(doc.pages.list[0]!.width).to.be.closeTo(595.28, 0.01);
+      expect(doc.pages.list[0].width).to.be.closeTo(595.28, 0.01);
       const text = await (await doc.pdf.getPage(1)).getTextContent();
       expect(text.items.map((i) => ('str' in i ? i.str : '')).join('')).to.contain('après le bruit');
       await doc.destroy();
@@ -302,7 +302,7 @@ describe('loadDocument — generated documents', function () {
       const doc = await loadDocument(src, { limits: { acceptsEncrypted: true }, askPassword: () => Promise.resolve(String(++asked)) });
       expect(asked).to.equal(0);
       expect(doc.encrypted).to.equal(true);
-      expect(doc.pages.list[0]!.view).to.deep.equal([0, 0, 400, 300]);
+      expect(doc.pages.list[0].view).to.deep.equal([0, 0, 400, 300]);
       await doc.destroy();
     });
 
@@ -392,6 +392,7 @@ describe('loadDocument — generated documents', function () {
       // Large enough for pdf.js to fetch it itself (by ranges), after the loader's own requests.
       const src = `${await serve(await makePdf(Array.from({ length: 400 }, () => ({}))), 'c.pdf')}?rate=2000000`;
       const seen: (RequestCredentials | undefined)[] = [];
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
       const original = window.fetch;
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
         if (String(input instanceof Request ? input.url : input).includes('/__files/')) {

@@ -10,7 +10,6 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf } from '../../src/document/pdfjs.js';
 import { blankPdf } from './crafted.js';
 import '../../src/index.js';
-import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { inkPixels, nextEvent, pageCanvas, useInstalledPdfJs } from '../helpers/element.js';
@@ -112,7 +111,7 @@ describe('page geometry on demand', function () {
     expect(detail.pageCount).to.equal(300);
     expect(detail.pages).to.have.length(1);
     expect(detail.pages[0]).to.include({ number: 1, rotation: 0 });
-    expect(detail.pages[0]!.width).to.be.closeTo(595.28, 0.01);
+    expect(detail.pages[0].width).to.be.closeTo(595.28, 0.01);
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     const sent = (await bytesBeforeReady!).bytes;
     expect(sent, `bytes before jse-ready (file: ${bytes.length})`).to.be.lessThan(bytes.length * 0.4);
@@ -203,7 +202,7 @@ describe('page geometry on demand', function () {
     const panel = document.createElement('div');
     panel.style.display = 'none';
     document.body.append(panel);
-    const el = document.createElement('jse-sign-request') as JseSignRequest;
+    const el = document.createElement('jse-sign-request');
     el.style.cssText = 'display:block;width:900px;height:600px';
     const ready = nextEvent(el, 'jse-ready', 30000);
     el.src = await serve(await makePdf([{ label: 'Caché' }, {}]), 'cache.pdf');
@@ -223,6 +222,7 @@ describe('page geometry on demand', function () {
     const nodes: number[] = [];
     // MutationObservers watching the whole document (the language observers), by observer.
     const documentWide = new Set<MutationObserver>();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
     const observe = MutationObserver.prototype.observe;
     MutationObserver.prototype.observe = function (this: MutationObserver, target: Node, options?: MutationObserverInit) {
       if (target === document.documentElement && options?.subtree) documentWide.add(this);
@@ -245,6 +245,6 @@ describe('page geometry on demand', function () {
     } finally {
       MutationObserver.prototype.observe = observe;
     }
-    expect(nodes[1], `shadow-tree nodes: 10 pages ${nodes[0]}, 1,000 pages ${nodes[1]}`).to.be.at.most(nodes[0]! * 1.5);
+    expect(nodes[1], `shadow-tree nodes: 10 pages ${nodes[0]}, 1,000 pages ${nodes[1]}`).to.be.at.most(nodes[0] * 1.5);
   });
 });

@@ -53,7 +53,7 @@ describe('DocumentPages (geometry on demand)', () => {
     // On a tie the lower page wins: 3 is 2 from 1 and 2 from 5.
     const tie = model(5, (n) => (n === 5 ? LANDSCAPE : A4));
     await tie.pages.get(5);
-    expect(tie.pages.list[2]!.width).to.equal(595);
+    expect(tie.pages.list[2].width).to.equal(595);
   });
 
   it('tells listeners once per burst of reads, with the pages read', async () => {
@@ -95,7 +95,7 @@ describe('DocumentPages (geometry on demand)', () => {
     const one = await pages.get(1);
     one.view[2] = 1;
     one.width = 1;
-    expect(pages.list[0]!.view[2]).to.equal(595);
-    expect(pages.known[0]!.width).to.equal(595);
+    expect(pages.list[0].view[2]).to.equal(595);
+    expect(pages.known[0].width).to.equal(595);
   });
 });

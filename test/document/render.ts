@@ -17,9 +17,9 @@ export function averageColour(canvas: HTMLCanvasElement, x: number, y: number, w
   const sum = [0, 0, 0];
   for (let i = 0; i < data.length; i += 4) {
     // Transparent pixels count as the white page they are drawn on.
-    const a = data[i + 3]! / 255;
-    for (let c = 0; c < 3; c++) sum[c]! += data[i + c]! * a + 255 * (1 - a);
+    const a = data[i + 3] / 255;
+    for (let c = 0; c < 3; c++) sum[c] += data[i + c] * a + 255 * (1 - a);
   }
   const n = data.length / 4;
-  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+  return [sum[0] / n, sum[1] / n, sum[2] / n];
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Field } from '../../src/api/types.js';
 import { Draft } from '../../src/draft/draft.js';
-import { DraftHistory } from '../../src/draft/history.js';
+import { DraftHistory, type StoredHistory } from '../../src/draft/history.js';
 
 const field = (signerId: string, extra: Partial<Field> = {}): Field => ({ signerId, page: 1, x: 10, y: 10, width: 180, height: 60, ...extra });
 
@@ -119,7 +119,7 @@ describe('DraftHistory', () => {
     draft.updateSigner(a, { firstName: 'Mari' });
     step();
     history.undo();
-    expect(draft.signers[0]!.firstName).to.equal('Mar');
+    expect(draft.signers[0].firstName).to.equal('Mar');
   });
 
   it('a new change after undos drops what could be redone; nothing is recorded while read-only', () => {
@@ -135,7 +135,7 @@ describe('DraftHistory', () => {
     expect(history.canRedo).to.equal(false);
     draft.setReadOnly(true);
     expect(history.undo()).to.equal(undefined);
-    expect(draft.signers[0]!.email).to.equal('x@y.z');
+    expect(draft.signers[0].email).to.equal('x@y.z');
   });
 
   it('keeps its steps for the tab session: stored and taken back with the field keys', () => {
@@ -146,7 +146,7 @@ describe('DraftHistory', () => {
     step();
     draft.updateField(k, { x: 300 });
     step();
-    const stored = JSON.parse(JSON.stringify(history.toJSON()));
+    const stored = JSON.parse(JSON.stringify(history.toJSON())) as StoredHistory;
     // Another mount: the draft comes back from storage without keys, then its history.
     const other = new Draft();
     other.setSigners(draft.signers);
@@ -155,7 +155,7 @@ describe('DraftHistory', () => {
     expect(h2.load(stored)).to.equal(true);
     expect(other.entries.map((e) => e.key)).to.deep.equal([k]);
     expect(h2.undo()?.kind).to.equal('fieldMoved');
-    expect(other.fields[0]!.x).to.equal(10);
+    expect(other.fields[0].x).to.equal(10);
     h2.undo();
     h2.undo();
     expect(other.signers).to.have.length(0);

@@ -16,7 +16,7 @@ export function inkPixels(canvas: HTMLCanvasElement): number {
   const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
   let ink = 0;
   for (let i = 0; i < data.length; i += 4) {
-    if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200)) ink++;
+    if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) ink++;
   }
   return ink;
 }

@@ -24,6 +24,7 @@ export interface FetchSpy {
 
 /** Wraps `window.fetch` until `restore()`. */
 export function spyOnFetch(): FetchSpy {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
   const original = window.fetch;
   const seen: SpiedFetch[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -30,7 +30,7 @@ export async function showIn(frame: HTMLIFrameElement, src: string): Promise<{ e
 
 /** The CSP violations the browser reported for pages under /__csp/ (and their workers). */
 export async function cspReports(): Promise<unknown[]> {
-  return (await fetch('/__csp-report')).json();
+  return (await (await fetch('/__csp-report')).json()) as unknown[];
 }
 
 /**

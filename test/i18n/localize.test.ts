@@ -22,7 +22,7 @@ async function insideShadow(): Promise<{ host: HTMLElement; wrapper: HTMLElement
 }
 
 function shown(el: JseSignRequest): string {
-  return el.shadowRoot!.querySelector('.message')!.textContent!.trim();
+  return el.shadowRoot!.querySelector('.message')!.textContent.trim();
 }
 
 function toolbarLabel(el: JseSignRequest): string | null {

@@ -17,10 +17,10 @@ const NNBSP = '\u202f';
 export function frenchFaults(text: string): string[] {
   const faults: string[] = [];
   for (const m of text.matchAll(/(.)([?!:;])/gsu)) {
-    const before = m[1]!;
+    const before = m[1];
     // "09:15" (a time) and "…?" after a placeholder's closing digits are not punctuation marks of a sentence.
-    if (m[2] === ':' && /\d/.test(before) && /\d/.test(text[m.index! + 2] ?? '')) continue;
-    if (before !== NNBSP) faults.push(JSON.stringify(text.slice(Math.max(0, m.index! - 12), m.index! + 2)));
+    if (m[2] === ':' && /\d/.test(before) && /\d/.test(text[m.index + 2] ?? '')) continue;
+    if (before !== NNBSP) faults.push(JSON.stringify(text.slice(Math.max(0, m.index - 12), m.index + 2)));
   }
   for (const m of text.matchAll(/«(.)|(.)»/gsu)) {
     if ((m[1] ?? m[2]) !== NNBSP) faults.push(JSON.stringify(m[0]));

@@ -51,22 +51,22 @@ describe('two copies of the package on one page', () => {
     // Copy b's element opens a document first: are its parts its own?
     document.body.append(...els);
     try {
-      const readyB = nextEvent(els[1]!, 'jse-ready', 30000);
-      els[1]!.src = src;
+      const readyB = nextEvent(els[1], 'jse-ready', 30000);
+      els[1].src = src;
       // The panel shows while the document loads: whose is it, once copy b's parts are defined too?
       const partsOfB = '/__copy/b/src/internal/parts.ts';
       await ((await import(partsOfB)) as typeof PartsModule).defineParts();
-      await els[1]!.updateComplete;
-      const panelB = els[1]!.shadowRoot!.querySelector('jse-signers-panel');
+      await els[1].updateComplete;
+      const panelB = els[1].shadowRoot!.querySelector('jse-signers-panel');
       expect(panelB, 'copy b’s panel').to.be.instanceOf(b.parts.panel);
       expect(panelB, 'copy b’s panel').not.to.be.instanceOf(a.parts.panel);
       await readyB;
-      const readyA = nextEvent(els[0]!, 'jse-ready', 30000);
-      els[0]!.src = src;
+      const readyA = nextEvent(els[0], 'jse-ready', 30000);
+      els[0].src = src;
       await readyA;
       for (const [el, own, other] of [
-        [els[0]!, a.parts, b.parts],
-        [els[1]!, b.parts, a.parts],
+        [els[0], a.parts, b.parts],
+        [els[1], b.parts, a.parts],
       ] as const) {
         const root = el.shadowRoot!;
         const viewer = root.querySelector('jse-document-viewer')!;

@@ -6,7 +6,6 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
 
@@ -58,7 +57,7 @@ describe('<jse-sign-request> layout under the host page\'s display (issue 14)', 
         sidebar.setAttribute('style', `width: ${c.sidebar}px`);
         box.append(sidebar);
       }
-      const el = document.createElement('jse-sign-request') as JseSignRequest;
+      const el = document.createElement('jse-sign-request');
       if (c.host) el.setAttribute('style', c.host);
       const ready = nextEvent(el, 'jse-ready');
       el.src = url;

@@ -50,14 +50,15 @@ function countingStore(): LayoutStore & { gets: string[]; sets: [string, Layout]
   return {
     gets,
     sets,
-    async get(key) {
+    get(key) {
       gets.push(key);
       const raw = kept.get(key);
-      return raw ? (JSON.parse(raw) as Layout) : undefined; // what a backend gives back: JSON
+      return Promise.resolve(raw ? (JSON.parse(raw) as Layout) : undefined); // what a backend gives back: JSON
     },
-    async set(key, layout) {
+    set(key, layout) {
       sets.push([key, layout]);
       kept.set(key, JSON.stringify(layout));
+      return Promise.resolve();
     },
   };
 }
@@ -166,7 +167,7 @@ describe('layouts kept per kind of document (issue 16)', function () {
     await expect(el).to.be.accessible();
 
     // Accepted from the keyboard.
-    const accept = [...offer.querySelectorAll('button')].find((b) => b.textContent!.includes('Reprendre la mise en page'))!;
+    const accept = [...offer.querySelectorAll('button')].find((b) => b.textContent.includes('Reprendre la mise en page'))!;
     accept.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => el!.fields.length > 0, 'the fields placed');
@@ -191,12 +192,12 @@ describe('layouts kept per kind of document (issue 16)', function () {
       ['signature', 5, client],
       ['signature', 5, expert],
     ]);
-    expect(fields[5]!.text).to.equal('Lu et approuvé');
+    expect(fields[5].text).to.equal('Lu et approuvé');
 
     // Each field: its seen size in points, its centre at the same place relative to the page as
     // seen, as pdf.js maps both letters' pages.
     const sources = firstFields();
-    const sourceOf = (i: number) => (i < 5 ? sources[Math.min(i, 2)]! : sources[i - 2]!);
+    const sourceOf = (i: number) => (i < 5 ? sources[Math.min(i, 2)] : sources[i - 2]);
     for (const [i, f] of fields.entries()) {
       const src = sourceOf(i);
       const a = seen(await firstPdf.getPage(src.page), src);
@@ -210,11 +211,11 @@ describe('layouts kept per kind of document (issue 16)', function () {
     // The same A4 upright pages: the very rectangles of the first letter.
     for (const i of [0, 2, 3, 5]) {
       const src = sourceOf(i);
-      for (const k of ['x', 'y', 'width', 'height'] as const) expect(fields[i]![k]).to.be.closeTo(src[k], 0.01);
+      for (const k of ['x', 'y', 'width', 'height'] as const) expect(fields[i][k]).to.be.closeTo(src[k], 0.01);
     }
     // On the sideways last page the signature is 180 wide as seen: 60 × 180 in PDF space.
-    expect(fields[6]!.width).to.be.closeTo(60, 1e-6);
-    expect(fields[6]!.height).to.be.closeTo(180, 1e-6);
+    expect(fields[6].width).to.be.closeTo(60, 1e-6);
+    expect(fields[6].height).to.be.closeTo(180, 1e-6);
 
     // And on screen: the fields drawn on page 5 are where pdf.js's viewport puts them.
     const viewer = viewerOf(el);

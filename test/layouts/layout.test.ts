@@ -53,10 +53,10 @@ describe('layout capture', () => {
       [{ from: 'end', index: 1 }, 0, 'signature'],
       [{ from: 'end', index: 1 }, 1, 'signature'],
     ]);
-    expect(layout.fields[0]!.text).to.equal('Lu et approuvé');
-    expect(layout.fields[1]!.label).to.equal('Ville');
+    expect(layout.fields[0].text).to.equal('Lu et approuvé');
+    expect(layout.fields[1].label).to.equal('Ville');
     expect(layout.fields[1]).not.to.have.property('text'); // a text field keeps only its label
-    const f = layout.fields[2]!;
+    const f = layout.fields[2];
     // Top-left corner as seen (y downwards): the PDF y of the top edge is 80 + 60.
     near(f, { x: 350 / 595.28, y: (841.89 - 140) / 841.89, width: 180 / 595.28, height: 60 / 841.89 });
     expect([f.seenWidth, f.seenHeight]).to.deep.equal([180, 60]);
@@ -79,7 +79,7 @@ describe('layout capture', () => {
     const rotated: PageGeometry = { view: [0, 0, 595.28, 841.89], rotation: 90 };
     // On a page seen sideways a 180 × 60 signature is 60 wide and 180 high in PDF space.
     const layout = capture([{ signerId: 'a', page: 1, x: 100, y: 200, width: 60, height: 180 }], 1, () => rotated);
-    const f = layout.fields[0]!;
+    const f = layout.fields[0];
     expect([f.seenWidth, f.seenHeight]).to.deep.equal([180, 60]);
     // Rotate 90: screen x = pdf y − y1, screen y = pdf x − x1 (the page is 841.89 wide as seen).
     near(f, { x: 200 / 841.89, y: 100 / 595.28, width: 180 / 841.89, height: 60 / 595.28 });
@@ -121,7 +121,7 @@ describe('layout apply', () => {
       ['a', 2, 'initials'],
       ['b', 3, 'signature'],
     ]);
-    out.forEach((f, i) => near(f, fields[i]!, 1e-9));
+    out.forEach((f, i) => near(f, fields[i], 1e-9));
   });
 
   it('a longer document: pages from the end go to its last pages, every-page fields to every page', () => {
@@ -134,7 +134,7 @@ describe('layout apply', () => {
       ['signature', 1],
       ['signature', 6],
     ]);
-    near(fields[7]!, sig(3), 1e-9);
+    near(fields[7], sig(3), 1e-9);
   });
 
   it('a shorter document: the last pages win, pages beyond the end are dropped and counted', () => {
@@ -161,7 +161,7 @@ describe('layout apply', () => {
 
   it('every page but the last on a one-page document places nothing', () => {
     const layout = capture([ini(1), ini(2), sig(3)], 3);
-    expect(layout.fields[0]!.page).to.deep.equal({ every: 'pageButLast' });
+    expect(layout.fields[0].page).to.deep.equal({ every: 'pageButLast' });
     const { fields, dropped } = applyLayout(layout, 1, () => A4, ['a']);
     expect(fields.map((f) => f.kind)).to.deep.equal(['signature']);
     expect(dropped).to.equal(1);
@@ -173,7 +173,7 @@ describe('layout apply', () => {
     const [f] = applyLayout(layout, 1, () => letter, ['a']).fields;
     const cx = ((350 + 90) / 595.28) * 612;
     const cyFromTop = ((841.89 - 110) / 841.89) * 792;
-    near(f!, { x: cx - 90, y: 792 - cyFromTop - 30, width: 180, height: 60 }, 1e-9);
+    near(f, { x: cx - 90, y: 792 - cyFromTop - 30, width: 180, height: 60 }, 1e-9);
   });
 
   it('a field without its slot\'s signer is dropped', () => {
@@ -220,11 +220,11 @@ describe('layout apply on pages pdf.js maps (rotated, offset boxes)', () => {
     ]);
     try {
       const source = sig(1, 350, 80);
-      const layout = capture([source], 1, () => geometryOf(pages[0]!));
-      const want = seenRect(pages[0]!, source);
+      const layout = capture([source], 1, () => geometryOf(pages[0]));
+      const want = seenRect(pages[0], source);
       for (const page of pages.slice(1)) {
         const [f] = applyLayout(layout, 1, () => geometryOf(page), ['a']).fields;
-        const got = seenRect(page, f!);
+        const got = seenRect(page, f);
         // The seen size is kept; the centre keeps its relative place on the page as seen.
         expect(got.width, `rotate ${page.rotate}`).to.be.closeTo(180, 1.5);
         expect(got.height).to.be.closeTo(60, 1.5);
@@ -232,9 +232,9 @@ describe('layout apply on pages pdf.js maps (rotated, offset boxes)', () => {
         expect(got.y + got.height / 2).to.be.closeTo(((want.y + want.height / 2) / want.vh) * got.vh, 1.5);
       }
       // Same size and rotation as seen: the same PDF rectangle, whatever the box's origin (page 4 is A4 with a negative origin, seen sideways).
-      const sideways = capture([{ signerId: 'a', page: 1, x: 100, y: 200, width: 60, height: 180 }], 1, () => geometryOf(pages[1]!));
-      const [back] = applyLayout(sideways, 1, () => geometryOf(pages[1]!), ['a']).fields;
-      near(back!, { x: 100, y: 200, width: 60, height: 180 }, 1e-6);
+      const sideways = capture([{ signerId: 'a', page: 1, x: 100, y: 200, width: 60, height: 180 }], 1, () => geometryOf(pages[1]));
+      const [back] = applyLayout(sideways, 1, () => geometryOf(pages[1]), ['a']).fields;
+      near(back, { x: 100, y: 200, width: 60, height: 180 }, 1e-6);
     } finally {
       await destroy();
     }
@@ -251,9 +251,9 @@ describe('layout signer slots and roles', () => {
     expect(await resolveRole(roles, 'Moi', {})).to.equal(undefined);
     expect(await resolveRole(roles, 'Client', { contacts })).to.deep.equal(contacts[0]);
     const queries: string[] = [];
-    const search = async (q: string) => {
+    const search = (q: string) => {
       queries.push(q);
-      return contacts;
+      return Promise.resolve(contacts);
     };
     expect(await resolveRole(roles, 'Client', { contacts: search })).to.deep.equal(contacts[0]);
     expect(queries).to.deep.equal(['client@example.fr']);
@@ -295,13 +295,13 @@ describe('layout format and the localStorage store', () => {
       { ...good, v: 2 },
       { ...good, pageCount: 0 },
       { ...good, signers: [{ role: 3 }] },
-      { ...good, fields: [{ ...good.fields[0]!, signer: 5 }] },
-      { ...good, fields: [{ ...good.fields[0]!, kind: 'stamp' }] },
-      { ...good, fields: [{ ...good.fields[0]!, x: 1.5 }] },
-      { ...good, fields: [{ ...good.fields[0]!, width: 0 }] },
-      { ...good, fields: [{ ...good.fields[0]!, page: { from: 'middle', index: 1 } }] },
-      { ...good, fields: [{ ...good.fields[0]!, page: { every: 'other' } }] },
-      { ...good, fields: [{ ...good.fields[0]!, text: 4 }] },
+      { ...good, fields: [{ ...good.fields[0], signer: 5 }] },
+      { ...good, fields: [{ ...good.fields[0], kind: 'stamp' }] },
+      { ...good, fields: [{ ...good.fields[0], x: 1.5 }] },
+      { ...good, fields: [{ ...good.fields[0], width: 0 }] },
+      { ...good, fields: [{ ...good.fields[0], page: { from: 'middle', index: 1 } }] },
+      { ...good, fields: [{ ...good.fields[0], page: { every: 'other' } }] },
+      { ...good, fields: [{ ...good.fields[0], text: 4 }] },
     ];
     for (const value of bad) expect(parseLayout(value), JSON.stringify(value)?.slice(0, 80)).to.equal(undefined);
   });

@@ -83,7 +83,7 @@ describe('placement editing rules (pure)', () => {
   it('gives signers distinct colours readable on white (≥ 4.5:1) and initials', () => {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     for (const c of SIGNER_COLORS) expect(1.05 / (luminance(c) + 0.05), c).to.be.at.least(4.5);
     expect(new Set(SIGNER_COLORS).size).to.equal(SIGNER_COLORS.length);

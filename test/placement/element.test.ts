@@ -68,12 +68,12 @@ describe('placing fields in <jse-sign-request>', () => {
     const [cx, cy] = vp.convertToPdfPoint(at.x - box.left, at.y - box.top) as [number, number];
     expect(el.signers).to.have.length(1);
     expect(el.fields).to.have.length(1);
-    const f = el.fields[0]!;
+    const f = el.fields[0];
     expect(f.page).to.equal(1);
     expect(f.x + f.width / 2).to.be.closeTo(cx, 0.05);
     expect(f.y + f.height / 2).to.be.closeTo(cy, 0.05);
     expect([f.width, f.height]).to.deep.equal([180, 60]);
-    expect(fieldsOf(m.viewer, 1)[0]!.getAttribute('part')).to.equal('field');
+    expect(fieldsOf(m.viewer, 1)[0].getAttribute('part')).to.equal('field');
   });
 
   it('a 100-step drag of a field renders no PDF page; zooming in and out keeps its PDF rectangle over the same content', async () => {
@@ -98,7 +98,7 @@ describe('placing fields in <jse-sign-request>', () => {
       const vp = await viewportOf(pdf, m.viewer, 1);
       const [ax, ay] = vp.convertToViewportPoint(square.x - 150, square.y - 20) as [number, number]; // top-left as seen
       const [bx, by] = vp.convertToViewportPoint(square.x, square.y + 100) as [number, number];
-      const fieldEl = fieldsOf(m.viewer, 1)[0]!;
+      const fieldEl = fieldsOf(m.viewer, 1)[0];
       const grab = pointIn(fieldEl, 0.5, 0.5);
       await mouseDrag(grab, { x: grab.x + (bx - ax), y: grab.y + (by - ay) }, 100);
       await el.updateComplete;
@@ -111,7 +111,7 @@ describe('placing fields in <jse-sign-request>', () => {
     } finally {
       proto.render = original;
     }
-    const placed = el.fields[0]!;
+    const placed = el.fields[0];
     expect(placed.x).to.be.closeTo(square.x, 1);
     expect(placed.y).to.be.closeTo(square.y, 1);
     // Snap it exactly onto the square through the public API, then zoom both ways.
@@ -125,7 +125,7 @@ describe('placing fields in <jse-sign-request>', () => {
       const canvas = pageBox(m.viewer, 1).querySelector('canvas')!;
       const red = redBounds(canvas);
       const c = canvas.getBoundingClientRect();
-      const f = fieldsOf(m.viewer, 1)[0]!.getBoundingClientRect();
+      const f = fieldsOf(m.viewer, 1)[0].getBoundingClientRect();
       expect(f.left - c.left, `left after zoom ${step}`).to.be.closeTo(red.left, 2);
       expect(f.top - c.top, `top after zoom ${step}`).to.be.closeTo(red.top, 2);
       expect(f.right - c.left, `right after zoom ${step}`).to.be.closeTo(red.right, 2);
@@ -146,7 +146,7 @@ describe('placing fields in <jse-sign-request>', () => {
     ];
     el.fields = list;
     expect(el.fields).to.deep.equal(list);
-    el.fields[0]!.x = 0; // a copy: the draft is not changed through it
+    el.fields[0].x = 0; // a copy: the draft is not changed through it
     expect(el.fields).to.deep.equal(list);
     await el.updateComplete;
     pageBox(m.viewer, 2).scrollIntoView();
@@ -156,14 +156,14 @@ describe('placing fields in <jse-sign-request>', () => {
       const [ax, ay] = vp.convertToViewportPoint(f.x, f.y) as [number, number];
       const [bx, by] = vp.convertToViewportPoint(f.x + f.width, f.y + f.height) as [number, number];
       const box = pageBox(m.viewer, f.page).getBoundingClientRect();
-      const r = fieldsOf(m.viewer, f.page)[0]!.getBoundingClientRect();
+      const r = fieldsOf(m.viewer, f.page)[0].getBoundingClientRect();
       expect(r.left - box.left, `field ${i} left`).to.be.closeTo(Math.min(ax, bx), 0.5);
       expect(r.top - box.top, `field ${i} top`).to.be.closeTo(Math.min(ay, by), 0.5);
       expect(r.width, `field ${i} width`).to.be.closeTo(Math.abs(bx - ax), 0.5);
       expect(r.height, `field ${i} height`).to.be.closeTo(Math.abs(by - ay), 0.5);
     }
-    expect(fieldsOf(m.viewer, 1)[0]!.getAttribute('aria-label')).to.equal('Signature de Marie Dupont, page 1');
-    expect(fieldsOf(m.viewer, 2)[0]!.getAttribute('aria-label')).to.equal('Signature du signataire 2, page 2');
+    expect(fieldsOf(m.viewer, 1)[0].getAttribute('aria-label')).to.equal('Signature de Marie Dupont, page 1');
+    expect(fieldsOf(m.viewer, 2)[0].getAttribute('aria-label')).to.equal('Signature du signataire 2, page 2');
     const bad: unknown[] = [
       null,
       [{ ...list[0], signerId: 'nobody' }],
@@ -199,7 +199,7 @@ describe('placing fields in <jse-sign-request>', () => {
       ['/fields/2', 'outside_page'],
       ['/fields/3', 'outside_page'],
     ]);
-    expect(errors[0]!.message).to.equal('La signature 2 dépasse de la page 1 : déplacez-la dans la page.');
+    expect(errors[0].message).to.equal('La signature 2 dépasse de la page 1 : déplacez-la dans la page.');
     expect(el.fields).to.have.length(4); // kept as given
     const refused = await el.submit().then(
       () => undefined,

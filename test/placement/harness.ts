@@ -141,7 +141,7 @@ export function redBounds(canvas: HTMLCanvasElement): { left: number; top: numbe
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      if (data[i]! > 200 && data[i + 1]! < 60 && data[i + 2]! < 60) {
+      if (data[i] > 200 && data[i + 1] < 60 && data[i + 2] < 60) {
         l = Math.min(l, x);
         t = Math.min(t, y);
         r = Math.max(r, x + 1);

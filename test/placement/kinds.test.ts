@@ -43,8 +43,8 @@ describe('field kinds (pure)', () => {
     ];
     d.setFields(given);
     expect(d.fields).to.deep.equal(given);
-    expect(() => d.setFields([{ ...given[0]!, kind: 'stamp' as FieldKind }])).to.throw(TypeError, /kind/);
-    expect(() => d.setFields([{ ...given[0]!, text: 3 as unknown as string }])).to.throw(TypeError, /text/);
+    expect(() => d.setFields([{ ...given[0], kind: 'stamp' as FieldKind }])).to.throw(TypeError, /kind/);
+    expect(() => d.setFields([{ ...given[0], text: 3 as unknown as string }])).to.throw(TypeError, /text/);
     expect(d.placingKind).to.equal('signature');
     d.setPlacingKind('date');
     expect(d.placingKind).to.equal('date');
@@ -63,9 +63,9 @@ describe('field kinds (pure)', () => {
       ['/fields/0/text', 'required'],
       ['/fields/1/label', 'required'],
     ]);
-    expect(problems[0]!.message).to.contain('\u202f:');
+    expect(problems[0].message).to.contain('\u202f:');
     const en = problemsOf({ signers: [marie], fields, message: '' }, undefined, 'en');
-    expect(en[1]!.message).to.equal('A text field on page 1 has no label: say what the signer must type.');
+    expect(en[1].message).to.equal('A text field on page 1 has no label: say what the signer must type.');
   });
 
   it('the payload carries each kind; the sandbox accepts old payloads and refuses a bad kind or a mention without text', () => {
@@ -151,18 +151,18 @@ describe('field kinds in <jse-placement-layer>', () => {
         const expected = m.pdfRect({ x: cx - (width * S) / 2, y: cy - (height * S) / 2, width: width * S, height: height * S });
         for (const k of ['x', 'y', 'width', 'height'] as const) expect(f[k], `${kind}.${k}`).to.be.closeTo(expected[k], 0.05);
       }
-      expect(m.draft.fields[3]!.text).to.equal('Lu et approuvé');
-      expect(m.draft.fields[4]!.label).to.equal('Texte libre');
+      expect(m.draft.fields[3].text).to.equal('Lu et approuvé');
+      expect(m.draft.fields[4].label).to.equal('Texte libre');
       // Each kind drawn its own way, in the signer's colour, with its caption.
       const els = m.fieldElements();
       expect(els.map((e) => e.dataset['kind'])).to.deep.equal([...FIELD_KINDS]);
-      const captions = els.map((e) => e.querySelector('.caption')!.textContent!.trim());
+      const captions = els.map((e) => e.querySelector('.caption')!.textContent.trim());
       expect(captions).to.deep.equal(['Signature', 'Paraphe', 'Date (jj/mm/aaaa)', 'Mention «\u202fLu et approuvé\u202f»', 'Texte\u202f: Texte libre']);
       const colours = new Set(els.map((e) => getComputedStyle(e).borderBottomColor));
       expect(colours.size).to.equal(1);
       const styles = new Set(els.map((e) => `${getComputedStyle(e).borderTopStyle}/${getComputedStyle(e).borderTopWidth}`));
       expect(styles.size, 'borders differ by kind').to.be.greaterThan(2);
-      expect(els[1]!.getAttribute('aria-label')).to.equal('Paraphe de Marie Dupont, page 1');
+      expect(els[1].getAttribute('aria-label')).to.equal('Paraphe de Marie Dupont, page 1');
     });
   }
 
@@ -171,7 +171,7 @@ describe('field kinds in <jse-placement-layer>', () => {
     m.draft.setPlacingKind('initials');
     await mouseDrag(m.client(100, 100), m.client(106, 105), 3);
     await settle(m);
-    const r = m.fieldElements()[0]!.getBoundingClientRect();
+    const r = m.fieldElements()[0].getBoundingClientRect();
     expect(r.width / S).to.be.closeTo(KIND_SIZES.initials.min.width, 0.5);
     expect(r.height / S).to.be.closeTo(KIND_SIZES.initials.min.height, 0.5);
   });
@@ -181,7 +181,7 @@ describe('field kinds in <jse-placement-layer>', () => {
     m.draft.addSigner(marie);
     const key = m.draft.addField({ signerId: 's1', page: 1, x: 100, y: 100, width: 60, height: 180 });
     await settle(m);
-    const el = m.fieldElements()[0]!;
+    const el = m.fieldElements()[0];
     el.focus();
     await settle(m);
     await input({ type: 'key', action: 'press', key: 'Tab' }, { type: 'key', action: 'press', key: 'Tab' });
@@ -201,7 +201,7 @@ describe('field kinds in <jse-placement-layer>', () => {
     await settle(m);
     expect(m.draft.field(key)).to.include({ kind: 'mention', text: 'Bon pour accord' });
     expect(m.draft.fields).to.have.length(1); // typing did not delete the field
-    m.fieldElements()[0]!.focus();
+    m.fieldElements()[0].focus();
     await settle(m);
     await expect(m.layer).to.be.accessible();
   });
@@ -230,7 +230,7 @@ describe('the kind picker in the toolbar of <jse-sign-request>', () => {
     await input({ type: 'key', action: 'press', key: 'ArrowDown' });
     await el.updateComplete;
     const add = el.shadowRoot!.querySelector<HTMLButtonElement>('button.add-field')!;
-    expect(add.textContent!.trim()).to.equal('+ Paraphe');
+    expect(add.textContent.trim()).to.equal('+ Paraphe');
     expect(add.getAttribute('aria-label')).to.equal('Ajouter un champ «\u202fParaphe\u202f» sur la page 1');
     add.focus();
     await input({ type: 'key', action: 'press', key: 'Enter' });
@@ -238,7 +238,7 @@ describe('the kind picker in the toolbar of <jse-sign-request>', () => {
     const [field] = el.fields;
     expect(field).to.include({ kind: 'initials', page: 1, signerId: 's1' });
     // Page 1 is /Rotate 90: 60 × 30 as seen is 30 × 60 in the PDF.
-    expect([field!.width, field!.height]).to.deep.equal([30, 60]);
+    expect([field.width, field.height]).to.deep.equal([30, 60]);
     await expect(el).to.be.accessible();
   });
 });

@@ -24,13 +24,13 @@ const PAGES: [string, PageSpec][] = [
 ];
 const S = 0.6;
 
-async function withSigner(m: Mounted, firstName = 'Marie', lastName = 'Dupont'): Promise<string> {
+function withSigner(m: Mounted, firstName = 'Marie', lastName = 'Dupont'): string {
   return m.draft.addSigner({ firstName, lastName, email: `${firstName.toLowerCase()}@example.fr` }).id;
 }
 
 /** Puts a default-size field centred on (cx, cy) page-box px into the draft and returns its key and screen rect. */
 async function seedField(m: Mounted, cx: number, cy: number, signerId?: string): Promise<{ key: string; screen: Screen; el: HTMLElement }> {
-  const id = signerId ?? m.draft.signers[0]?.id ?? (await withSigner(m));
+  const id = signerId ?? m.draft.signers[0]?.id ?? withSigner(m);
   const screen = defaultAt(m, cx, cy, S);
   const key = m.draft.addField({ signerId: id, page: 1, ...m.pdfRect(screen) });
   await settle(m);
@@ -189,17 +189,17 @@ describe('<jse-placement-layer>', () => {
         expect(m.draft.signers).to.have.length(1);
         expect(m.draft.signers[0]).to.include({ firstName: '', lastName: '', email: '', phone: '' });
         expect(m.draft.fields).to.have.length(1);
-        expect(m.draft.fields[0]).to.include({ page: 1, signerId: m.draft.signers[0]!.id });
+        expect(m.draft.fields[0]).to.include({ page: 1, signerId: m.draft.signers[0].id });
         expectRect(m.draft.fields[0], m.pdfRect(defaultAt(m, 200, 150, S)));
-        const r = m.fieldElements()[0]!.getBoundingClientRect();
+        const r = m.fieldElements()[0].getBoundingClientRect();
         expect(r.width).to.be.closeTo(180 * S, 0.5);
         expect(r.height).to.be.closeTo(60 * S, 0.5);
         expect(deepActiveElement()).to.equal(m.fieldElements()[0]);
       });
 
       it('a second click gives the field to the signer last used', async () => {
-        const a = await withSigner(m, 'Anne', 'Martin');
-        const b = await withSigner(m, 'Bruno', 'Petit');
+        const a = withSigner(m, 'Anne', 'Martin');
+        const b = withSigner(m, 'Bruno', 'Petit');
         const f = await seedField(m, 150, 100, a);
         await input({ type: 'mouse', action: 'down', ...pointIn(f.el) }, { type: 'mouse', action: 'up', ...pointIn(f.el) });
         const at = m.client(200, 250);
@@ -210,7 +210,7 @@ describe('<jse-placement-layer>', () => {
       });
 
       it('a drag draws a field between the two points', async () => {
-        await withSigner(m);
+        withSigner(m);
         await mouseDrag(m.client(40, 60), m.client(240, 160));
         await settle(m);
         expect(m.draft.fields).to.have.length(1);
@@ -218,7 +218,7 @@ describe('<jse-placement-layer>', () => {
       });
 
       it('a drag shorter than the minimum draws a 60 × 20 field as seen', async () => {
-        await withSigner(m);
+        withSigner(m);
         await mouseDrag(m.client(100, 100), m.client(110, 104));
         await settle(m);
         expectRect(m.draft.fields[0], m.pdfRect({ x: 100, y: 100, width: 60 * S, height: 20 * S }));
@@ -352,7 +352,7 @@ describe('<jse-placement-layer>', () => {
         expect(f.el.tabIndex).to.equal(0);
         expect(f.el.getAttribute('aria-label')).to.equal('Signature de Marie Dupont, page 1');
         m.draft.addSigner();
-        const g = await seedField(m, 200, 300, m.draft.signers[1]!.id);
+        const g = await seedField(m, 200, 300, m.draft.signers[1].id);
         expect(g.el.getAttribute('aria-label')).to.equal('Signature du signataire 2, page 1');
         document.documentElement.lang = 'en';
         await new Promise((r) => setTimeout(r));
@@ -409,7 +409,7 @@ describe('<jse-placement-layer>', () => {
       });
 
       it('"add a signature" (Tab, Enter) drops a default field in the middle of the page and focuses it', async () => {
-        await withSigner(m);
+        withSigner(m);
         const before = document.createElement('button');
         before.textContent = 'before';
         document.body.prepend(before);
@@ -427,15 +427,15 @@ describe('<jse-placement-layer>', () => {
       });
 
       it('the signer list reassigns the field; its colour and label follow', async () => {
-        const a = await withSigner(m, 'Anne', 'Martin');
-        const b = await withSigner(m, 'Bruno', 'Petit');
+        const a = withSigner(m, 'Anne', 'Martin');
+        const b = withSigner(m, 'Bruno', 'Petit');
         const f = await seedField(m, 200, 150, a);
         const colour = getComputedStyle(f.el).borderTopColor;
         f.el.focus();
         await keys('Tab');
         const select = deepActiveElement() as HTMLSelectElement;
         expect(select.tagName).to.equal('SELECT');
-        expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Anne Martin', 'Bruno Petit']);
+        expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal(['Anne Martin', 'Bruno Petit']);
         await keys('ArrowDown');
         await settle(m);
         expect(m.draft.field(f.key)!.signerId).to.equal(b);
@@ -461,10 +461,10 @@ describe('<jse-placement-layer>', () => {
       const at = m.client(250, 170);
       await input({ type: 'mouse', action: 'down', ...at }, { type: 'mouse', action: 'up', ...at });
       await settle(m);
-      const f = m.draft.fields[0]!;
+      const f = m.draft.fields[0];
       expect(f.width).to.be.closeTo(60, 1e-6);
       expect(f.height).to.be.closeTo(180, 1e-6);
-      const r = m.fieldElements()[0]!.getBoundingClientRect();
+      const r = m.fieldElements()[0].getBoundingClientRect();
       expect(r.width / S).to.be.closeTo(180, 0.5);
       expect(r.height / S).to.be.closeTo(60, 0.5);
     });
@@ -472,18 +472,18 @@ describe('<jse-placement-layer>', () => {
     for (const [name, spec] of PAGES) {
       it(`zooming in and out after placing keeps the PDF rectangle and draws it over the same content (${name})`, async () => {
         m = await mountPage(spec, { scale: S });
-        await withSigner(m);
+        withSigner(m);
         // The red square makePdf draws: 100 × 100 pt at (box x1 + 40, box y2 - 200).
         const [x1, , , y2] = m.page.view as [number, number, number, number];
         const square = m.screenRect({ x: x1 + 40, y: y2 - 200, width: 100, height: 100 });
         await mouseDrag(m.client(Math.round(square.x), Math.round(square.y)), m.client(Math.round(square.x + square.width), Math.round(square.y + square.height)));
         await settle(m);
-        const placed = { ...m.draft.fields[0]! };
+        const placed = { ...m.draft.fields[0] };
         for (const scale of [1.1, 0.4, S]) {
           await m.zoom(scale);
           expect(m.draft.fields[0]).to.deep.equal(placed);
           const red = redBounds(m.canvas);
-          const field = m.fieldElements()[0]!.getBoundingClientRect();
+          const field = m.fieldElements()[0].getBoundingClientRect();
           const box = m.box.getBoundingClientRect();
           expect(field.left - box.left, `left at ${scale}`).to.be.closeTo(red.left, 2);
           expect(field.top - box.top, `top at ${scale}`).to.be.closeTo(red.top, 2);
@@ -508,15 +508,15 @@ describe('<jse-placement-layer>', () => {
       expect(els).to.have.length(2); // page 2's field is another layer's
       const box = m.box.getBoundingClientRect();
       for (const [i, el] of els.entries()) {
-        const want = m.screenRect(list[i]!);
+        const want = m.screenRect(list[i]);
         const r = el.getBoundingClientRect();
         expect(r.left - box.left).to.be.closeTo(want.x, 0.5);
         expect(r.top - box.top).to.be.closeTo(want.y, 0.5);
         expect(r.width).to.be.closeTo(want.width, 0.5);
         expect(r.height).to.be.closeTo(want.height, 0.5);
       }
-      expect(els[0]!.querySelector('.initials')!.textContent).to.equal('MD');
-      expect(els[1]!.querySelector('.initials')!.textContent).to.equal('2');
+      expect(els[0].querySelector('.initials')!.textContent).to.equal('MD');
+      expect(els[1].querySelector('.initials')!.textContent).to.equal('2');
     });
   });
 });

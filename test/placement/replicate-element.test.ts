@@ -24,7 +24,7 @@ async function combo(...parts: string[]): Promise<void> {
 }
 
 function byName<T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string, name: string): T {
-  const found = [...root.querySelectorAll<T>(selector)].find((e) => (e.getAttribute('aria-label') ?? e.textContent!.trim()) === name);
+  const found = [...root.querySelectorAll<T>(selector)].find((e) => (e.getAttribute('aria-label') ?? e.textContent.trim()) === name);
   if (!found) throw new Error(`no ${selector} named ${name}`);
   return found;
 }
@@ -71,7 +71,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     return e;
   }
 
-  const live = (e: JseSignRequest) => e.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent!.trim();
+  const live = (e: JseSignRequest) => e.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent.trim();
 
   it('initials on all pages but the last, by keyboard, land at the same place as seen; one undo takes them back', async () => {
     const e = await mount();
@@ -94,7 +94,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     expect(fields.map((f) => f.page)).to.deep.equal([1, 2, 3, 4, 5]);
     expect(e.signers).to.have.length(1); // an empty signer row for them
     for (const f of fields) {
-      const r = relative(viewports[f.page - 1]!, f);
+      const r = relative(viewports[f.page - 1], f);
       expect(f.kind).to.equal('initials');
       expect(r.cx, `page ${f.page}`).to.be.closeTo(DEFAULT_INITIALS_PLACE.cx, 1e-6);
       expect(r.cy, `page ${f.page}`).to.be.closeTo(DEFAULT_INITIALS_PLACE.cy, 1e-6);
@@ -118,7 +118,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     const e = await mount();
     e.signers = [{ id: 's1', email: 'marie@example.fr', firstName: 'Marie', lastName: 'Dupont', phone: '' }];
     // On the /Rotate 90 page, 180 × 40 as seen.
-    const vp = viewports[1]!;
+    const vp = viewports[1];
     const [ax, ay] = vp.convertToPdfPoint(300, 60) as [number, number];
     const [bx, by] = vp.convertToPdfPoint(480, 100) as [number, number];
     const model: Field = { signerId: 's1', page: 2, x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay), kind: 'date' };
@@ -137,7 +137,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     await until(() => e.fields.length === MIXED.length, 'copies on every page', 8000);
     const want = relative(vp, model);
     for (const f of e.fields) {
-      const r = relative(viewports[f.page - 1]!, f);
+      const r = relative(viewports[f.page - 1], f);
       expect(f.kind).to.equal('date');
       expect(r.cx, `page ${f.page}`).to.be.closeTo(want.cx, 1e-6);
       expect(r.cy, `page ${f.page}`).to.be.closeTo(want.cy, 1e-6);

@@ -73,7 +73,7 @@ describe('replication (pure, checked with pdf.js)', () => {
     const out = initialsFields([], 's1', targets);
     expect(out.map((f) => f.page)).to.deep.equal([1, 2, 3, 4, 5, 6]);
     for (const f of out) {
-      const vp = viewports[f.page - 1]!;
+      const vp = viewports[f.page - 1];
       const r = relative(vp, f);
       expect(f.kind).to.equal('initials');
       expect(r.cx, `page ${f.page} cx`).to.be.closeTo(DEFAULT_INITIALS_PLACE.cx, 1e-6);
@@ -86,16 +86,16 @@ describe('replication (pure, checked with pdf.js)', () => {
 
   it('initials follow the signer’s first initials, from a rotated page, and skip pages that have theirs', () => {
     // A model on the /Rotate 270 page, placed by pdf.js's inverse mapping at a known seen spot.
-    const vp = viewports[2]!;
+    const vp = viewports[2];
     const [ax, ay] = vp.convertToPdfPoint(100, 200) as [number, number];
     const [bx, by] = vp.convertToPdfPoint(100 + 50, 200 + 24) as [number, number];
     const model: Field = { signerId: 's1', page: 3, x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay), kind: 'initials' };
     const others: Field = { signerId: 's2', page: 5, x: 10, y: 10, width: 60, height: 30, kind: 'initials' };
-    const out = initialsFields([model, others], 's1', targets.slice(0, 5), { field: model, geometry: targets[2]!.geometry });
+    const out = initialsFields([model, others], 's1', targets.slice(0, 5), { field: model, geometry: targets[2].geometry });
     expect(out.map((f) => f.page)).to.deep.equal([1, 2, 4, 5]);
     const want = { cx: 125 / vp.width, cy: 212 / vp.height };
     for (const f of out) {
-      const r = relative(viewports[f.page - 1]!, f);
+      const r = relative(viewports[f.page - 1], f);
       expect(r.cx, `page ${f.page}`).to.be.closeTo(want.cx, 1e-6);
       expect(r.cy, `page ${f.page}`).to.be.closeTo(want.cy, 1e-6);
       expect([r.width, r.height].map((v) => Math.round(v * 1e6) / 1e6), `page ${f.page}`).to.deep.equal([50, 24]);
@@ -103,15 +103,15 @@ describe('replication (pure, checked with pdf.js)', () => {
   });
 
   it('a field copied to all pages keeps its place as seen, its kind and its words', () => {
-    const vp = viewports[1]!; // /Rotate 90
+    const vp = viewports[1]; // /Rotate 90
     const [ax, ay] = vp.convertToPdfPoint(300, 40) as [number, number];
     const [bx, by] = vp.convertToPdfPoint(300 + 180, 40 + 40) as [number, number];
     const field: Field = { signerId: 's1', page: 2, x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay), kind: 'mention', text: 'Lu et approuvé' };
-    const copies = copiesToPages(field, targets[1]!.geometry, targets);
+    const copies = copiesToPages(field, targets[1].geometry, targets);
     expect(copies.map((f) => f.page)).to.deep.equal([1, 3, 4, 5, 6]);
     const want = relative(vp, field);
     for (const c of copies) {
-      const r = relative(viewports[c.page - 1]!, c);
+      const r = relative(viewports[c.page - 1], c);
       expect(c).to.include({ kind: 'mention', text: 'Lu et approuvé', signerId: 's1' });
       expect(r.cx, `page ${c.page}`).to.be.closeTo(want.cx, 1e-6);
       expect(r.cy, `page ${c.page}`).to.be.closeTo(want.cy, 1e-6);
@@ -121,17 +121,17 @@ describe('replication (pure, checked with pdf.js)', () => {
   });
 
   it('a field too near an edge for a smaller page stays inside that page', () => {
-    const big = targets[3]!; // offset crop 600 × 700
-    const vp = viewports[3]!;
+    const big = targets[3]; // offset crop 600 × 700
+    const vp = viewports[3];
     const [ax, ay] = vp.convertToPdfPoint(590 - 180, 10) as [number, number];
     const [bx, by] = vp.convertToPdfPoint(590, 70) as [number, number];
     const field: Field = { signerId: 's1', page: 4, x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
-    for (const c of copiesToPages(field, big.geometry, targets)) expect(inside(viewports[c.page - 1]!, c), `page ${c.page}`).to.equal(true);
+    for (const c of copiesToPages(field, big.geometry, targets)) expect(inside(viewports[c.page - 1], c), `page ${c.page}`).to.equal(true);
   });
 
   it('a duplicate goes 12 pt right and down as seen, or back where the page ends', () => {
     for (const t of targets) {
-      const vp = viewports[t.number - 1]!;
+      const vp = viewports[t.number - 1];
       for (const [x, y, dx, dy] of [
         [100, 100, 12, 12],
         [vp.width - 185, vp.height - 62, -12, -12],

@@ -108,8 +108,8 @@ describe('snapping in <jse-placement-layer>', () => {
         expect(vertical.length, 'vertical guides').to.be.at.least(1);
         const aLeft = a.el.getBoundingClientRect().left;
         expect(vertical.some((g) => Math.abs(g.left - aLeft) < 1), 'a guide on A’s left edge').to.equal(true);
-        expect(vertical[0]!.border).to.equal('dashed');
-        expect(vertical[0]!.height).to.be.greaterThan(50);
+        expect(vertical[0].border).to.equal('dashed');
+        expect(vertical[0].height).to.be.greaterThan(50);
         expect(guides(m), 'no guide after the drop').to.have.length(0);
         // In PDF points: B is where pdf.js puts the rectangle whose left edge is A's.
         const field = m.draft.field(b.key)!;
@@ -171,7 +171,7 @@ describe('snapping in <jse-placement-layer>', () => {
         const a = await seed(m, 96, 62); // left 96, right 204
         await mouseDrag(m.client(98, 150), m.client(202, 190));
         await settle(m);
-        const drawn = m.draft.fields[1]!;
+        const drawn = m.draft.fields[1];
         expectRect(drawn, m.pdfRect({ x: 96, y: 150, width: 108, height: 40 }), 0.5);
         const seenA = m.screenRect(m.draft.field(a.key)!);
         const seen = m.screenRect(drawn);
@@ -218,7 +218,7 @@ describe('snapping in <jse-placement-layer>', () => {
   });
 
   it('a finger drag snaps too', async () => {
-    m = await mountPage(PAGES[1]![1], { scale: S, scrollable: true });
+    m = await mountPage(PAGES[1][1], { scale: S, scrollable: true });
     const a = await seed(m, 96, 62);
     const b = await seed(m, 176, 182);
     const from = pointIn(b.el);
@@ -230,7 +230,7 @@ describe('snapping in <jse-placement-layer>', () => {
   });
 
   it('a finger resize snaps too', async () => {
-    m = await mountPage(PAGES[2]![1], { scale: S, scrollable: true });
+    m = await mountPage(PAGES[2][1], { scale: S, scrollable: true });
     const a = await seed(m, 96, 62); // right edge at 204
     const b = await seed(m, 60, 182); // right edge at 168
     const h = pointIn(b.el.querySelector<HTMLElement>('[data-handle="e"]')!);
@@ -403,7 +403,7 @@ describe('position and size in mm in <jse-sign-request>', () => {
       const [bx, by] = viewport.convertToPdfPoint(90 * MM, 55 * MM) as [number, number];
       const expected = { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
       expectRect(el.fields[0], expected, 0.01);
-      expect(el.fields[0]!.width, 'the PDF width is the height as seen').to.be.closeTo(25 * MM, 0.01);
+      expect(el.fields[0].width, 'the PDF width is the height as seen').to.be.closeTo(25 * MM, 0.01);
     } finally {
       await task.destroy();
     }

@@ -29,7 +29,9 @@ describe('connect step safety (issue 19)', function () {
     resetPolling(50);
     sandbox = await newSandbox({ linked: false });
     let required!: Promise<unknown>;
-    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => (required = nextEvent(e, 'jse-connect-required'))));
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      required = nextEvent(e, 'jse-connect-required');
+    }));
     await required;
     // Every /me from now on takes six poll intervals; the user links the account meanwhile.
     sandbox.faults.slow('me', 300, { times: Infinity });
@@ -41,6 +43,7 @@ describe('connect step safety (issue 19)', function () {
   it('refuses a javascript: connectUrl: jse-error, no popup, no link', async () => {
     sandbox = await newSandbox({ linked: false, connectUrl: 'javascript:alert(document.domain)' });
     const opened: unknown[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
     const original = window.open;
     window.open = (...args: unknown[]) => {
       opened.push(args);

@@ -114,6 +114,7 @@ describe('connect step (issue 9)', function () {
   it('opens the connect page in a popup from the click, and offers a link when the popup is blocked', async () => {
     const step = await connectStep();
     const opened: unknown[][] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
     const original = window.open;
     window.open = (...args: unknown[]) => {
       opened.push(args);
@@ -124,7 +125,7 @@ describe('connect step (issue 9)', function () {
     } finally {
       window.open = original;
     }
-    expect(opened[0]![0]).to.equal(sandbox.state.connectUrl);
+    expect(opened[0][0]).to.equal(sandbox.state.connectUrl);
     await el!.updateComplete;
     const link = el!.shadowRoot!.querySelector<HTMLAnchorElement>('.connect a')!;
     expect(link.href).to.equal(new URL(sandbox.state.connectUrl, location.href).href);

@@ -62,7 +62,7 @@ describe('keyboard-only journey (issue 10)', function () {
     const addMe = await tabTo(text('moi-même'), '"Ajouter moi-même"');
     await sendKeys({ press: 'Enter' });
     await until(() => el.signers.length === 1, 'a signer');
-    expect(el.signers[0]!.email).to.equal('claire.martin@cabinet.fr');
+    expect(el.signers[0].email).to.equal('claire.martin@cabinet.fr');
     expect(addMe.isConnected).to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -71,11 +71,11 @@ describe('keyboard-only journey (issue 10)', function () {
     await sendKeys({ press: 'Enter' });
     await until(() => el.fields.length === 1, 'a field');
     await until(() => (deepActive()?.getAttribute('aria-label') ?? '').startsWith('Signature de Claire Martin, page 1'), 'the new field focused');
-    const placed = el.fields[0]!;
+    const placed = el.fields[0];
     await sendKeys({ press: 'ArrowRight' });
     await chord('Shift', 'ArrowDown');
-    expect(el.fields[0]!.x).to.be.closeTo(placed.x + 1, 1e-6);
-    expect(el.fields[0]!.y).to.be.closeTo(placed.y - 10, 1e-6);
+    expect(el.fields[0].x).to.be.closeTo(placed.x + 1, 1e-6);
+    expect(el.fields[0].y).to.be.closeTo(placed.y - 10, 1e-6);
     await expect(el).to.be.accessible();
 
     // Send: the confirmation opens with the focus on "Envoyer"; Enter sends.
@@ -87,7 +87,7 @@ describe('keyboard-only journey (issue 10)', function () {
     const pending = nextEvent(el, 'jse-pending');
     await sendKeys({ press: 'Enter' });
     const { request } = (await pending).detail;
-    expect(request.signers[0]!.phone).to.equal('+33612345678');
+    expect(request.signers[0].phone).to.equal('+33612345678');
     expect(sandbox.state.requests.size).to.equal(1);
 
     // The status view follows; it is reachable and clean too.

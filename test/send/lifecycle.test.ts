@@ -71,7 +71,7 @@ describe('sending across the element life (issue 9)', function () {
     open();
     await first;
     const pending = nextEvent(again, 'jse-pending');
-    [...again.shadowRoot!.querySelectorAll('.send.locked button')].find((b) => b.textContent!.includes('Réessayer'))!.dispatchEvent(new MouseEvent('click'));
+    [...again.shadowRoot!.querySelectorAll('.send.locked button')].find((b) => b.textContent.includes('Réessayer'))!.dispatchEvent(new MouseEvent('click'));
     await pending;
     expect(sandbox.state.requests.size).to.equal(1);
     expect(new Set(creates(sandbox).map((c) => c.idempotencyKey)).size).to.equal(1);

@@ -42,7 +42,7 @@ describe('send payload (pure)', () => {
 
   it('lists what blocks sending: no signer, a signer without a field, a field outside its page', () => {
     expect(problemsOf({ signers: [], fields: [], message: '' }, pages, 'fr').map((p) => [p.path, p.code])).to.deep.equal([['/signers', 'required']]);
-    const lonely = problemsOf({ signers: [marie, paul], fields: [fields[0]!], message: '' }, pages, 'fr');
+    const lonely = problemsOf({ signers: [marie, paul], fields: [fields[0]], message: '' }, pages, 'fr');
     expect(lonely.map((p) => [p.path, p.code])).to.deep.equal([['/signers/s2', 'no_field']]);
     const outside = problemsOf(
       { signers: [marie], fields: [{ signerId: 's1', page: 1, x: 500, y: 100, width: 180, height: 60 }], message: '' },
@@ -50,6 +50,6 @@ describe('send payload (pure)', () => {
       'en',
     );
     expect(outside.map((p) => [p.path, p.code])).to.deep.equal([['/fields/0', 'outside_page']]);
-    expect(outside[0]!.message).to.contain('page 1');
+    expect(outside[0].message).to.contain('page 1');
   });
 });

@@ -109,7 +109,7 @@ describe('sending (issue 9)', function () {
       [p1, box1, scale1, [180, 60]],
       [p2, box2, scale2, [60, 180]],
     ] as const).entries()) {
-      const field = request.fields[i]!;
+      const field = request.fields[i];
       const page = await pdf.getPage(field.page);
       const viewport = page.getViewport({ scale });
       const [px, py] = viewport.convertToPdfPoint(point.x - box.left, point.y - box.top) as [number, number];
@@ -170,7 +170,7 @@ describe('sending (issue 9)', function () {
 
     sandbox.faults.clear();
     const pending = nextEvent(el, 'jse-pending');
-    [...locked.querySelectorAll('button')].find((b) => b.textContent!.includes('Réessayer'))!.click();
+    [...locked.querySelectorAll('button')].find((b) => b.textContent.includes('Réessayer'))!.click();
     await pending;
     expect(sandbox.state.requests.size).to.equal(1);
     const keys = new Set(sandbox.calls.filter((c) => c.route === 'create').map((c) => c.idempotencyKey));
@@ -183,11 +183,11 @@ describe('sending (issue 9)', function () {
     sandbox.faults.dropConnection('create', { times: Infinity });
     await el.submit().catch(() => undefined);
     await el.updateComplete;
-    [...el.shadowRoot!.querySelectorAll('.send.locked button')].find((b) => b.textContent!.includes('Abandonner'))!.dispatchEvent(new MouseEvent('click'));
+    [...el.shadowRoot!.querySelectorAll('.send.locked button')].find((b) => b.textContent.includes('Abandonner'))!.dispatchEvent(new MouseEvent('click'));
     await el.updateComplete;
     expect(panelOf(el).inert).to.equal(false);
     el.signers = [{ ...marie, firstName: 'Marie-Anne' }];
-    expect(el.signers[0]!.firstName).to.equal('Marie-Anne');
+    expect(el.signers[0].firstName).to.equal('Marie-Anne');
     expect(el.shadowRoot!.querySelector('.send')!.textContent).to.contain('Envoi abandonné');
   });
 
@@ -218,7 +218,7 @@ describe('sending (issue 9)', function () {
     const invalid = nextEvent(el, 'jse-invalid');
     const error = await el.submit().catch((e: unknown) => e);
     expect(error).to.include({ code: 'invalid_request', status: 422 });
-    expect((await invalid).detail.errors[0]!.path).to.equal('/signers/s2/phone');
+    expect((await invalid).detail.errors[0].path).to.equal('/signers/s2/phone');
     await el.updateComplete;
     const panel = panelOf(el);
     await panel.updateComplete;
@@ -260,7 +260,7 @@ describe('sending (issue 9)', function () {
     expect(el.shadowRoot!.querySelector('.send .problems')!.textContent).to.contain('Vous n’avez pas le droit');
     expect(panelOf(el).inert).to.equal(false);
     el.signers = [{ ...marie, lastName: 'Dupont-Martin' }];
-    expect(el.signers[0]!.lastName).to.equal('Dupont-Martin');
+    expect(el.signers[0].lastName).to.equal('Dupont-Martin');
     expect(sandbox.state.requests.size).to.equal(0);
   });
 
@@ -291,7 +291,7 @@ describe('sending (issue 9)', function () {
     await el.updateComplete;
     const said = el.shadowRoot!.querySelector('.send .problems, .send [role="alert"]');
     expect(said, 'the failure is said in the panel').to.not.equal(null);
-    expect(said!.textContent!.trim()).to.not.equal('');
+    expect(said!.textContent.trim()).to.not.equal('');
     expect(sandbox.calls.filter((c) => c.route === 'create' && c.status !== 401)).to.deep.equal([]);
     expect(sandbox.state.requests.size).to.equal(0);
     expect(el.fields.map(({ signerId, page, x, y, width, height }) => ({ signerId, page, x, y, width, height }))).to.deep.equal(fields);

@@ -126,9 +126,9 @@ describe('<jse-sign-request> — signers panel wiring', () => {
     await panel.updateComplete;
     expect([...panel.shadowRoot!.querySelectorAll('[role="option"] .email')].map((o) => o.textContent)).to.deep.equal(['zoe@exemple.fr']);
     const asked: string[] = [];
-    el.contacts = async (q) => {
+    el.contacts = (q) => {
       asked.push(q);
-      return [{ ...zoe, email: 'zoe.async@exemple.fr' }];
+      return Promise.resolve([{ ...zoe, email: 'zoe.async@exemple.fr' }]);
     };
     await el.updateComplete;
     await sendKeys({ type: 'e' });

@@ -91,7 +91,7 @@ describe('<jse-signers-panel> — editing', () => {
     await click(el, $(el, 'button.add'));
     expect(draft.signers).to.have.length(1);
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'email'));
-    expect(draft.activeSignerId).to.equal(draft.signers[0]!.id);
+    expect(draft.activeSignerId).to.equal(draft.signers[0].id);
   });
 
   it('shows each signer in their palette colour with their field count', async () => {
@@ -102,8 +102,8 @@ describe('<jse-signers-panel> — editing', () => {
     const { el } = await mount({ draft });
     const sets = $$(el, 'fieldset');
     expect(sets.map((f) => f.style.getPropertyValue('--jse-signer-color'))).to.deep.equal([signerColor(0), signerColor(1)]);
-    expect(getComputedStyle($$(el, '.swatch')[1]!).backgroundColor).to.equal('rgb(163, 71, 0)');
-    expect($$(el, '.count').map((c) => c.textContent!.trim())).to.deep.equal([
+    expect(getComputedStyle($$(el, '.swatch')[1]).backgroundColor).to.equal('rgb(163, 71, 0)');
+    expect($$(el, '.count').map((c) => c.textContent.trim())).to.deep.equal([
       'Aucun emplacement de signature',
       '2 emplacements de signature',
     ]);
@@ -120,10 +120,10 @@ describe('<jse-signers-panel> — editing', () => {
     // Not yet left: no error on the last name.
     expect(errorOf(el, field(el, 'lastName'))).to.equal('');
     await typeInto(el, field(el, 'firstName'), '  Jean Pierre ');
-    expect(draft.signers[0]!.firstName).to.equal('  Jean Pierre ', 'kept as typed while typing');
+    expect(draft.signers[0].firstName).to.equal('  Jean Pierre ', 'kept as typed while typing');
     expect(errorOf(el, field(el, 'firstName'))).to.equal('', 'the error goes as soon as the value is right');
     await leave(el);
-    expect(draft.signers[0]!.firstName).to.equal('Jean Pierre');
+    expect(draft.signers[0].firstName).to.equal('Jean Pierre');
     expect(field(el, 'firstName').value).to.equal('Jean Pierre');
     field(el, 'lastName').focus();
     await sendKeys({ type: '   ' });
@@ -141,7 +141,7 @@ describe('<jse-signers-panel> — editing', () => {
     expect(errorOf(el, field(el, 'email'))).to.equal('Adresse e-mail invalide (exemple : nom@cabinet.fr).');
     await typeInto(el, field(el, 'email'), '.fr');
     expect(errorOf(el, field(el, 'email'))).to.equal('');
-    expect(draft.signers[0]!.email).to.equal('marie@cabinet.fr');
+    expect(draft.signers[0].email).to.equal('marie@cabinet.fr');
   });
 
   it('refuses the same e-mail twice, whatever the case', async () => {
@@ -162,13 +162,13 @@ describe('<jse-signers-panel> — editing', () => {
     // Anything else changing the draft re-renders the panel mid-word.
     draft.setMessage('Bonjour');
     draft.addSigner({ email: 'autre@exemple.fr' });
-    draft.updateSigner(draft.signers[0]!.id, { email: 'x@y.fr' });
+    draft.updateSigner(draft.signers[0].id, { email: 'x@y.fr' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'lastName'));
     await sendKeys({ type: 'ont' });
     await el.updateComplete;
     expect(field(el, 'lastName').value).to.equal('Dupont');
-    expect(draft.signers[0]!.lastName).to.equal('Dupont');
+    expect(draft.signers[0].lastName).to.equal('Dupont');
     // The phone keeps its text too (it lives in the panel, not only as E.164 in the draft).
     await typeInto(el, field(el, 'phone'), '0612');
     draft.setMessage('Bonjour !');
@@ -224,7 +224,7 @@ describe('<jse-signers-panel> — phones', () => {
     await typeInto(el, field(el, 'phone'), '0142685300');
     await leave(el);
     expect(errorOf(el, field(el, 'phone'))).to.equal('Ce numéro n’est pas un mobile : le signataire doit recevoir un code par SMS.');
-    expect(draft.signers[0]!.phone).to.equal('+33142685300');
+    expect(draft.signers[0].phone).to.equal('+33142685300');
   });
 
   it('formats a French mobile typed without +33 and stores its E.164', async () => {
@@ -233,7 +233,7 @@ describe('<jse-signers-panel> — phones', () => {
     expect(field(el, 'phone').value).to.equal('06 12 34 56 78');
     await leave(el);
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
-    expect(draft.signers[0]!.phone).to.equal('+33612345678');
+    expect(draft.signers[0].phone).to.equal('+33612345678');
   });
 
   it('resolves a Réunion mobile typed 0692… with France picked, and says so', async () => {
@@ -241,9 +241,9 @@ describe('<jse-signers-panel> — phones', () => {
     await typeInto(el, field(el, 'phone'), '0692123456');
     await leave(el);
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
-    expect(draft.signers[0]!.phone).to.equal('+262692123456');
+    expect(draft.signers[0].phone).to.equal('+262692123456');
     const hint = el.shadowRoot!.getElementById(field(el, 'phone').getAttribute('aria-describedby')!)!;
-    expect(hint.textContent!.trim()).to.equal('+262 692 12 34 56 · La Réunion');
+    expect(hint.textContent.trim()).to.equal('+262 692 12 34 56 · La Réunion');
   });
 
   it('reads a Belgian mobile with Belgium picked', async () => {
@@ -253,7 +253,7 @@ describe('<jse-signers-panel> — phones', () => {
     await leave(el);
     expect(field(el, 'phone').value).to.equal('0470 12 34 56');
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
-    expect(draft.signers[0]!.phone).to.equal('+32470123456');
+    expect(draft.signers[0].phone).to.equal('+32470123456');
     expect(el.validate()).to.deep.equal([{ path: '/signers/s1', code: 'no_field', message: 'Marie Dupont n’a aucun emplacement de signature : placez-en un sur le document.' }]);
   });
 
@@ -264,7 +264,7 @@ describe('<jse-signers-panel> — phones', () => {
     await leave(el);
     expect(field(el, 'phone').value).to.equal('(201) 555-0123');
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
-    expect(draft.signers[0]!.phone).to.equal('+12015550123');
+    expect(draft.signers[0].phone).to.equal('+12015550123');
   });
 
   it('says a number is invalid for the chosen country, and re-reads it when the country changes', async () => {
@@ -277,9 +277,9 @@ describe('<jse-signers-panel> — phones', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
     expect(field(el, 'phone').value).to.equal('0470 12 34', 're-grouped the Belgian way');
-    expect(draft.signers[0]!.phone).to.equal('+32 0470 12 34', 'half a Belgian number stays Belgian for submit()');
+    expect(draft.signers[0].phone).to.equal('+32 0470 12 34', 'half a Belgian number stays Belgian for submit()');
     await typeInto(el, field(el, 'phone'), '56');
-    expect(draft.signers[0]!.phone).to.equal('+32470123456');
+    expect(draft.signers[0].phone).to.equal('+32470123456');
     expect(errorOf(el, field(el, 'phone'))).to.equal('');
   });
 
@@ -371,11 +371,11 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
     const { el, draft } = await mount({ contacts: people });
     await typeInto(el, $(el, '#search'), 'zoe');
     const options = $$(el, '[role="option"]');
-    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Zoé Lefèvre zoe.lefevre@exemple.fr']);
+    expect(options.map((o) => o.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal(['Zoé Lefèvre zoe.lefevre@exemple.fr']);
     expect($(el, '#search').getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    expect($(el, '#search').getAttribute('aria-activedescendant')).to.equal(options[0]!.id);
+    expect($(el, '#search').getAttribute('aria-activedescendant')).to.equal(options[0].id);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(draft.signers.map(({ id: _id, ...s }) => s)).to.deep.equal([
@@ -397,7 +397,7 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
       asked.push(query);
       if (query === 'ma') {
         // An older, slower answer must not replace the newer one.
-        stale = slow.then(() => [people[0]!]);
+        stale = slow.then(() => [people[0]]);
         return stale;
       }
       return Promise.resolve(people.filter((p) => p.firstName.toLowerCase().startsWith(query.toLowerCase())));
@@ -416,7 +416,7 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
     expect(asked).to.deep.equal(['ma', 'mar']);
     const options = $$(el, '[role="option"]');
     expect(options.map((o) => o.querySelector('.email')!.textContent)).to.deep.equal(['marc.durand@exemple.fr']);
-    await click(el, options[0]!);
+    await click(el, options[0]);
     expect(draft.signers.map(({ id: _id, ...s }) => s)).to.deep.equal([
       { email: 'marc.durand@exemple.fr', firstName: 'Marc', lastName: 'Durand', phone: '+262692112233' },
     ]);
@@ -440,8 +440,8 @@ describe('<jse-signers-panel> — people: me, contacts, recent', () => {
       'zoe.lefevre@exemple.fr',
       'marc.durand@exemple.fr',
     ]);
-    expect(options[0]!.textContent).to.contain('(récent)');
-    await click(el, options[0]!);
+    expect(options[0].textContent).to.contain('(récent)');
+    await click(el, options[0]);
     expect(draft.signers[0]).to.deep.include({ email: 'paul.martin@exemple.fr', phone: '+33698765432' });
   });
 });
@@ -461,14 +461,14 @@ describe('<jse-signers-panel> — removing', () => {
     const draft = new Draft();
     draft.setSigners([marie, paul]);
     const { el } = await mount({ draft });
-    await click(el, $$(el, 'button.remove')[0]!);
+    await click(el, $$(el, 'button.remove')[0]);
     expect(draft.signers.map((s) => s.id)).to.deep.equal(['s2']);
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
   });
 
   it('asks first when the signer has fields; "delete" removes them with the signer', async () => {
     const { el, draft } = await twoWithFields();
-    await click(el, $$(el, 'button.remove')[0]!);
+    await click(el, $$(el, 'button.remove')[0]);
     const dialog = $<HTMLDialogElement>(el, 'dialog');
     expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.contain('Retirer Marie Dupont ?');
@@ -481,7 +481,7 @@ describe('<jse-signers-panel> — removing', () => {
 
   it('"reassign" gives the fields to the chosen signer', async () => {
     const { el, draft } = await twoWithFields();
-    await click(el, $$(el, 'button.remove')[0]!);
+    await click(el, $$(el, 'button.remove')[0]);
     expect($<HTMLSelectElement>(el, '#reassign-to').value).to.equal('s2');
     await click(el, $(el, 'dialog button.reassign'));
     expect(draft.signers.map((s) => s.id)).to.deep.equal(['s2']);
@@ -490,7 +490,7 @@ describe('<jse-signers-panel> — removing', () => {
 
   it('"cancel" (or Escape) keeps everything', async () => {
     const { el, draft } = await twoWithFields();
-    await click(el, $$(el, 'button.remove')[0]!);
+    await click(el, $$(el, 'button.remove')[0]);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
@@ -524,13 +524,13 @@ describe('<jse-signers-panel> — untrusted text', () => {
     const legends = $$(el, 'legend .name-text').map((l) => l.textContent);
     expect(legends).to.deep.equal(payloads.map((p) => `${p} ${p}`));
     expect($$(el, 'li.signer').map((li) => field(el, 'firstName', $$(el, 'li.signer').indexOf(li)).value)).to.deep.equal(payloads);
-    expect($$(el, '[role="option"] .who').map((o) => o.textContent!.trim())).to.deep.equal(payloads.slice(0, 8).map((p) => `${p} C`));
+    expect($$(el, '[role="option"] .who').map((o) => o.textContent.trim())).to.deep.equal(payloads.slice(0, 8).map((p) => `${p} C`));
     // No element came from the text: only the panel's own markup is there.
     expect(el.shadowRoot!.querySelectorAll('script, img, svg, iframe, a, b, style:not([data-lit])').length).to.equal(0);
     // The removal dialog names the signer as text too.
     draft.addField({ signerId: 'x1', page: 1, x: 0, y: 0, width: 180, height: 60 });
     await el.updateComplete;
-    await click(el, $$(el, 'button.remove')[1]!);
+    await click(el, $$(el, 'button.remove')[1]);
     expect($(el, '#confirm-title').textContent).to.equal(`Retirer ${payloads[1]} ${payloads[1]} ?`);
     expect($(el, '#confirm-title').children.length).to.equal(0);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
@@ -543,7 +543,7 @@ describe('<jse-signers-panel> — untrusted text', () => {
     await el.updateComplete;
     await typeInto(el, field(el, 'firstName'), '<img src=x onerror=window.__xss=9>');
     await leave(el);
-    expect(draft.signers[0]!.firstName).to.equal('<img src=x onerror=window.__xss=9>');
+    expect(draft.signers[0].firstName).to.equal('<img src=x onerror=window.__xss=9>');
     expect($(el, 'legend .name-text').textContent).to.equal('<img src=x onerror=window.__xss=9>');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     // Had an <img src=x> leaked, its error handler would have run before this one's.
@@ -578,7 +578,7 @@ describe('<jse-signers-panel> — accessibility and layout', () => {
     await el.updateComplete;
     expect($$(el, '.error').length).to.be.greaterThan(5);
     await expect(el).to.be.accessible();
-    await click(el, $$(el, 'button.remove')[0]!);
+    await click(el, $$(el, 'button.remove')[0]);
     expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
     await expect(el).to.be.accessible();
   });

@@ -9,7 +9,7 @@ import { timing } from '../../src/internal/timing.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { useInstalledPdfJs } from '../helpers/element.js';
 import { drawnSignature } from '../testing/helpers.js';
-import { PAUL, attached, createPending, startSandbox, statusView, until, type Recorded } from './helpers.js';
+import { PAUL, attached, createPending, detailOf, startSandbox, statusView, until, type Recorded } from './helpers.js';
 import { defineParts } from '../../src/internal/parts.js';
 
 let worker: SetupWorker;
@@ -68,10 +68,10 @@ describe('signed document download failure', () => {
 
     const errors = events.filter((e) => e.type === 'jse-error');
     expect(errors).to.have.length(1);
-    const detail = errors[0]!.detail as { code: string; message: string; retryable: boolean; status?: number };
+    const detail = detailOf(errors[0], 'jse-error');
     const expected = 'Le téléchargement du document signé a échoué : Le service de signature ne répond pas. Réessayez dans un instant.';
     expect(detail).to.deep.equal({ code: 'upstream_unavailable', message: expected, retryable: true, status: 503 });
-    expect(query(el, '[role="alert"]')!.textContent!.trim()).to.equal(expected);
+    expect(query(el, '[role="alert"]')!.textContent.trim()).to.equal(expected);
     expect(sandbox.calls.filter((c) => c.route === 'signed-document').every((c) => c.status === 503)).to.equal(true);
   });
 
@@ -82,7 +82,7 @@ describe('signed document download failure', () => {
     await until(() => events.some((e) => e.type === 'jse-error'), 'jse-error');
     await statusView(el).updateComplete;
     const expected = 'The signed document could not be downloaded: The signing service is not answering. Try again in a moment.';
-    expect(events.find((e) => e.type === 'jse-error')!.detail.message).to.equal(expected);
-    expect(query(el, '[role="alert"]')!.textContent!.trim()).to.equal(expected);
+    expect(detailOf(events.find((e) => e.type === 'jse-error'), 'jse-error').message).to.equal(expected);
+    expect(query(el, '[role="alert"]')!.textContent.trim()).to.equal(expected);
   });
 });

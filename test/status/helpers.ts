@@ -3,8 +3,10 @@
  * state (as a request sent earlier, from another tab or yesterday), an element attached to one,
  * a recorder of the element's public events, and a condition wait.
  */
+import { expect } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import type { Field, Signer } from '../../src/api/types.js';
+import type { JseEventMap } from '../../src/events.js';
 import '../../src/index.js';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import { createSandbox, type Sandbox, type StoredRequest } from '../../src/testing/index.js';
@@ -47,16 +49,22 @@ export async function createPending(sandbox: Sandbox, bytes?: Uint8Array, signer
   });
 }
 
-export interface Recorded {
-  type: string;
-  detail: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- each test reads the detail it expects
+export type RecordedType = (typeof EVENT_TYPES)[number];
+
+/** One event seen: its type and its detail, typed by the element's event map. */
+export type Recorded = { [K in RecordedType]: { type: K; detail: JseEventMap[K]['detail'] } }[RecordedType];
+
+/** Records the element's public events (or the given ones), in order. */
+export function record(el: EventTarget, types: readonly RecordedType[] = EVENT_TYPES): Recorded[] {
+  const seen: Recorded[] = [];
+  for (const type of types) el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent<unknown>).detail } as Recorded));
+  return seen;
 }
 
-/** Records the element's public events, in order. */
-export function record(el: EventTarget): Recorded[] {
-  const seen: Recorded[] = [];
-  for (const type of EVENT_TYPES) el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
-  return seen;
+/** The detail of an event recorded, once checked to be of the type expected. */
+export function detailOf<K extends RecordedType>(event: Recorded | undefined, type: K): JseEventMap[K]['detail'] {
+  expect(event?.type, 'the event recorded').to.equal(type);
+  return event!.detail;
 }
 
 /** The event types, with the signer's id for jse-signer-signed. */

@@ -15,7 +15,7 @@ import type { Sandbox } from '../../src/testing/index.js';
 import { makePdf, serve } from '../helpers/documents.js';
 import { useInstalledPdfJs } from '../helpers/element.js';
 import { drawnSignature } from '../testing/helpers.js';
-import { FIELD_LEA, FIELD_PAUL, LEA, PAUL, attached, spyFetch, createPending, names, polls, startSandbox, statusView, until, type Recorded } from './helpers.js';
+import { FIELD_LEA, FIELD_PAUL, LEA, PAUL, attached, spyFetch, createPending, detailOf, names, polls, record, startSandbox, statusView, until, type Recorded } from './helpers.js';
 
 const INTERVAL = 20;
 
@@ -85,7 +85,7 @@ let witnessId = '';
 const notWitness = (calls: { method: string; url: string }[]) => calls.filter((c) => !c.url.includes(`/requests/${witnessId}`));
 
 function viewText(el: JseSignRequest): string {
-  return statusView(el).shadowRoot!.textContent!.replace(/\s+/g, ' ');
+  return statusView(el).shadowRoot!.textContent.replace(/\s+/g, ' ');
 }
 
 function viewQuery<T extends Element = HTMLElement>(el: JseSignRequest, selector: string): T | null {
@@ -130,10 +130,10 @@ describe('following a request: the signer journey', () => {
     expect(names(events)).to.deep.equal(['jse-status', 'jse-signer-signed:s1', 'jse-signer-signed:s2', 'jse-signed']);
     expect(notWitness(spy.calls), 'no poll once signed').to.deep.equal([]);
 
-    const signed = events.at(-1)!.detail as { request: { id: string; status: string }; signedDocumentUrl: string; download(): Promise<Blob> };
+    const signed = detailOf(events.at(-1), 'jse-signed');
     expect(signed.request.status).to.equal('signed');
     expect(signed.signedDocumentUrl).to.equal(`${sandbox.proxyUrl}/requests/${request.id}/signed-document`);
-    expect(events[1]!.detail.signer.firstName).to.equal('Paul');
+    expect(detailOf(events[1], 'jse-signer-signed').signer.firstName).to.equal('Paul');
 
     const blob = await signed.download();
     expect(blob.type).to.equal('application/pdf');
@@ -170,10 +170,7 @@ describe('following a request: the signer journey', () => {
     const stored = await createPending(sandbox);
     const el = document.createElement('jse-sign-request');
     mounted.push(el);
-    const events: Recorded[] = [];
-    for (const type of ['jse-status', 'jse-pending', 'jse-signer-signed', 'jse-signed', 'jse-error'] as const) {
-      el.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
-    }
+    const events = record(el, ['jse-status', 'jse-pending', 'jse-signer-signed', 'jse-signed', 'jse-error']);
     el.setAttribute('token-endpoint', sandbox.tokenEndpoint);
     document.body.append(el);
     await el.updateComplete;
@@ -193,7 +190,7 @@ describe('following a request: the signer journey', () => {
 });
 
 describe('request-id re-attach', () => {
-  const cases: { status: string; setUp: (id: string) => Promise<unknown> | unknown; expected: string[]; title: string }[] = [
+  const cases: { status: string; setUp: (id: string) => unknown; expected: string[]; title: string }[] = [
     { status: 'pending', setUp: () => undefined, expected: ['jse-status'], title: 'En attente de signature' },
     {
       status: 'signed',
@@ -219,8 +216,8 @@ describe('request-id re-attach', () => {
       // Let several polls go by: nothing more may be announced.
       await intervals(10);
       expect(names(events)).to.deep.equal(expected);
-      expect(events[0]!.detail.request.id).to.equal(request.id);
-      expect(events[0]!.detail.request.status).to.equal(status);
+      expect(detailOf(events[0], 'jse-status').request.id).to.equal(request.id);
+      expect(detailOf(events[0], 'jse-status').request.status).to.equal(status);
       if (status === 'pending') expect(polls(sandbox, request.id)).to.be.greaterThan(2);
       else expect(polls(sandbox, request.id), 'a final request is not followed').to.equal(1);
       await settled(el);
@@ -236,10 +233,10 @@ describe('request-id re-attach', () => {
     await until(() => events.length > 0, 'jse-status');
     await intervals(5);
     expect(names(events)).to.deep.equal(['jse-status']);
-    expect(events[0]!.detail.request.signers.map((s: { status: string }) => s.status)).to.deep.equal(['signed', 'waiting']);
+    expect(detailOf(events[0], 'jse-status').request.signers.map((s) => s.status)).to.deep.equal(['signed', 'waiting']);
     await settled(el);
-    const paul = viewQuery(el, '[data-signer="s1"]')!.textContent!.replace(/\s+/g, ' ');
-    const signedAt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(sandbox.state.getRequest(request.id)!.signers[0]!.signedAt!));
+    const paul = viewQuery(el, '[data-signer="s1"]')!.textContent.replace(/\s+/g, ' ');
+    const signedAt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(sandbox.state.getRequest(request.id)!.signers[0].signedAt!));
     expect(paul).to.contain('Paul Durand').and.contain(`A signé le ${signedAt}`);
     expect(viewQuery(el, '[data-signer="s2"]')!.textContent).to.contain('En attente de signature');
   });
@@ -258,12 +255,11 @@ describe('request-id re-attach', () => {
     const request = await createPending(sandbox);
     const el = document.createElement('jse-sign-request');
     mounted.push(el);
-    const events: Recorded[] = [];
-    for (const type of ['jse-status', 'jse-error'] as const) el.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
+    const events = record(el, ['jse-status', 'jse-error']);
     el.setAttribute('request-id', request.id);
     document.body.append(el);
     await until(() => events.length > 0, 'the missing endpoint reported');
-    expect(events[0]!.detail.code).to.equal('token_failed');
+    expect(detailOf(events[0], 'jse-error').code).to.equal('token_failed');
     el.setAttribute('token-endpoint', sandbox.tokenEndpoint);
     await until(() => events.length > 1, 'jse-status');
     expect(names(events)).to.deep.equal(['jse-error', 'jse-status']);
@@ -273,7 +269,7 @@ describe('request-id re-attach', () => {
     const { el, events } = follow('req_9999');
     await until(() => events.length > 0, 'jse-error');
     expect(names(events)).to.deep.equal(['jse-error']);
-    expect(events[0]!.detail.code).to.equal('not_found');
+    expect(detailOf(events[0], 'jse-error').code).to.equal('not_found');
     await settled(el);
     expect(viewQuery(el, '[role="alert"]')!.textContent).to.contain('introuvable');
     await expect(el).to.be.accessible();
@@ -288,7 +284,7 @@ describe('request-id re-attach', () => {
     el.requestId = second.id;
     await until(() => events.length >= 3, 'jse-status and jse-expired of the second');
     expect(names(events)).to.deep.equal(['jse-status', 'jse-status', 'jse-expired']);
-    expect(events[1]!.detail.request.id).to.equal(second.id);
+    expect(detailOf(events[1], 'jse-status').request.id).to.equal(second.id);
     const witness = await startWitness();
     const spy = spyFetch();
     try {
@@ -383,7 +379,7 @@ describe('following: removal and visibility', () => {
     expect(clock.asked.at(-1)).to.be.at.least(90_000);
     // One jse-error for the streak, retryable.
     expect(names(events)).to.deep.equal(['jse-status', 'jse-error']);
-    expect(events[1]!.detail).to.include({ code: 'upstream_unavailable', retryable: true });
+    expect(events[1].detail).to.include({ code: 'upstream_unavailable', retryable: true });
   });
 });
 
@@ -515,7 +511,7 @@ class FakeClock {
     for (;;) {
       await until(() => this.#timers.length > 0, 'the follower to wait');
       this.#timers.sort((a, b) => a.at - b.at);
-      const next = this.#timers[0]!;
+      const next = this.#timers[0];
       if (next.at > end) break;
       this.#timers.shift();
       this.now = next.at;
@@ -559,10 +555,10 @@ async function inkInFields(before: Uint8Array, after: Uint8Array, fields: { x: n
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const d = Math.abs(a.data.data[i]! - b.data.data[i]!) + Math.abs(a.data.data[i + 1]! - b.data.data[i + 1]!) + Math.abs(a.data.data[i + 2]! - b.data.data[i + 2]!);
+      const d = Math.abs(a.data.data[i] - b.data.data[i]) + Math.abs(a.data.data[i + 1] - b.data.data[i + 1]) + Math.abs(a.data.data[i + 2] - b.data.data[i + 2]);
       if (d < 90) continue;
       const k = b.rects.findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-      if (k >= 0) inside[k]! += 1;
+      if (k >= 0) inside[k] += 1;
       else outside += 1;
     }
   }

@@ -38,10 +38,13 @@ function actions(overrides: Partial<StatusActions> = {}): Spy {
   const calls: string[] = [];
   return {
     calls,
-    cancel: async () => void calls.push('cancel'),
-    download: async () => {
+    cancel: () => {
+      calls.push('cancel');
+      return Promise.resolve();
+    },
+    download: () => {
       calls.push('download');
-      return new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+      return Promise.resolve(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
     },
     retry: () => void calls.push('retry'),
     ...overrides,
@@ -57,7 +60,7 @@ async function view(props: Partial<StatusView>, lang = 'fr'): Promise<StatusView
 }
 
 const q = <T extends Element = HTMLElement>(el: StatusView, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const text = (el: StatusView) => el.shadowRoot!.textContent!.replace(/[ \t\n\r]+/g, ' ');
+const text = (el: StatusView) => el.shadowRoot!.textContent.replace(/[ \t\n\r]+/g, ' ');
 const focused = (el: StatusView) => el.shadowRoot!.activeElement as HTMLElement | null;
 const dateFr = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
@@ -161,6 +164,7 @@ describe('<jse-status-view>', () => {
     expect(text(el)).to.contain('Tous les signataires ont signé');
     await expect(el).to.be.accessible();
     const clicked: HTMLAnchorElement[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       clicked.push(this);
@@ -173,8 +177,8 @@ describe('<jse-status-view>', () => {
     }
     expect(spy.calls).to.deep.equal(['download']);
     expect(clicked).to.have.length(1);
-    expect(clicked[0]!.download).to.equal('Lettre de mission (signé).pdf');
-    expect(clicked[0]!.href).to.match(/^blob:/);
+    expect(clicked[0].download).to.equal('Lettre de mission (signé).pdf');
+    expect(clicked[0].href).to.match(/^blob:/);
   });
 
   it('a failed download is said, in an alert', async () => {

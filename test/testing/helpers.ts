@@ -96,6 +96,11 @@ export function damagedPdf(): Uint8Array {
   return new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog /Pages 9 0 R\nthis is not a pdf at all\n%%EOF\n');
 }
 
+/** A response's JSON body read as the type the protocol gives it (OpenAPI, src/api/types.ts). */
+export async function jsonOf<T>(response: Response | Promise<Response>): Promise<T> {
+  return (await (await response).json()) as T;
+}
+
 export async function problemOf(response: Response): Promise<{ code: string; status: number; errors?: { path: string; code: string }[] }> {
   return (await response.json()) as { code: string; status: number; errors?: { path: string; code: string }[] };
 }

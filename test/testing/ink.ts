@@ -5,7 +5,7 @@ import { inkBounds, type InkImage } from '../../src/testing/stamp.js';
 /** Canvas pixels per point of the renderings. */
 export const SCALE = 2;
 
-export async function withPage<T>(bytes: Uint8Array, n: number, use: (page: PDFPageProxy) => Promise<T>): Promise<T> {
+export async function withPage<T>(bytes: Uint8Array, n: number, use: (page: PDFPageProxy) => T | Promise<T>): Promise<T> {
   const task = await openPdf({ data: bytes.slice() });
   try {
     const pdf = await task.promise;
@@ -42,7 +42,7 @@ export function diffInk(before: ImageData, after: ImageData): { box: Box; isInk:
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const d = Math.abs(before.data[i]! - after.data[i]!) + Math.abs(before.data[i + 1]! - after.data[i + 1]!) + Math.abs(before.data[i + 2]! - after.data[i + 2]!);
+      const d = Math.abs(before.data[i] - after.data[i]) + Math.abs(before.data[i + 1] - after.data[i + 1]) + Math.abs(before.data[i + 2] - after.data[i + 2]);
       if (d < 90) continue;
       mask[y * width + x] = 1;
       minX = Math.min(minX, x);
@@ -67,7 +67,7 @@ export function inkGrid(box: Box, isInk: (x: number, y: number) => boolean): num
       if (!isInk(x, y)) continue;
       const col = Math.min(COLS - 1, Math.floor(((x - box.x) / box.width) * COLS));
       const row = Math.min(ROWS - 1, Math.floor(((y - box.y) / box.height) * ROWS));
-      cells[row * COLS + col]! += 1;
+      cells[row * COLS + col] += 1;
       total++;
     }
   }
@@ -84,11 +84,11 @@ export async function sourceGrid(image: InkImage): Promise<number[]> {
   const bounds = inkBounds(data, bitmap.width, bitmap.height)!;
   return inkGrid(bounds, (x, y) => {
     const i = (y * bitmap.width + x) * 4;
-    return data[i + 3]! >= 128 && Math.min(data[i]!, data[i + 1]!, data[i + 2]!) < 200;
+    return data[i + 3] >= 128 && Math.min(data[i], data[i + 1], data[i + 2]) < 200;
   });
 }
 
 export function distance(a: number[], b: number[]): number {
-  return a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0);
+  return a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0);
 }
 

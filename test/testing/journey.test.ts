@@ -7,7 +7,8 @@ import { expect } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createSandbox, JourneyError, type Sandbox } from '../../src/testing/index.js';
 import { makePdf } from '../helpers/documents.js';
-import { body, drawnSignature, LEA, PAUL, PlainClient } from './helpers.js';
+import type { SignRequest } from '../../src/api/types.js';
+import { body, drawnSignature, jsonOf, LEA, PAUL, PlainClient } from './helpers.js';
 
 let worker: SetupWorker;
 let sandbox: Sandbox;
@@ -50,16 +51,16 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-async function status(): Promise<{ status: string; signers: { id: string; status: string }[]; signedDocumentUrl: string | null }> {
-  return (await client.call('GET', `/requests/${requestId}`)).json();
+function status(): Promise<SignRequest> {
+  return jsonOf<SignRequest>(client.call('GET', `/requests/${requestId}`));
 }
 
 describe('signer journey', () => {
   it('plays the whole journey for two signers; the request is signed and the copy e-mailed', async () => {
     const [invitation] = sandbox.journey.invitations(PAUL.email);
-    expect(invitation!.subject).to.equal('Demande de signature : Lettre de mission.pdf');
-    expect(invitation!.text).to.contain('Claire Martin vous demande de signer');
-    const paul = sandbox.journey.open(invitation!);
+    expect(invitation.subject).to.equal('Demande de signature : Lettre de mission.pdf');
+    expect(invitation.text).to.contain('Claire Martin vous demande de signer');
+    const paul = sandbox.journey.open(invitation);
     expect(paul.document).to.be.instanceOf(Uint8Array);
 
     expect(sandbox.state.smsTo(PAUL.phone)).to.have.length(0);
@@ -92,8 +93,8 @@ describe('signer journey', () => {
     for (const person of [PAUL, LEA]) {
       const copies = sandbox.state.emailsTo(person.email).filter((m) => m.kind === 'signed-copy');
       expect(copies, `${person.email} receives the signed copy`).to.have.length(1);
-      expect(copies[0]!.attachment!.name).to.equal('Lettre de mission (signé).pdf');
-      expect(copies[0]!.attachment!.bytes).to.deep.equal(signed);
+      expect(copies[0].attachment!.name).to.equal('Lettre de mission (signé).pdf');
+      expect(copies[0].attachment!.bytes).to.deep.equal(signed);
     }
     expect(await journeyError(() => lea.sign())).to.equal('closed');
   });
@@ -109,10 +110,10 @@ describe('signer journey', () => {
     expect(await journeyError(() => session.resendCode())).to.equal('locked');
     expect(await journeyError(() => session.sign())).to.equal('locked');
     // A locked signer has not signed, and the request waits on them.
-    expect((await status()).signers[0]!.status).to.equal('waiting');
+    expect((await status()).signers[0].status).to.equal('waiting');
   });
 
-  it('a wrong code then the right one is accepted; a resent code replaces the old one', async () => {
+  it('a wrong code then the right one is accepted; a resent code replaces the old one', () => {
     const session = sandbox.journey.open(PAUL.email);
     const first = session.acceptDocument().code;
     expect(session.enterCode(wrong(first)).accepted).to.equal(false);
@@ -135,7 +136,7 @@ describe('signer journey', () => {
     session.acceptTerms({ termsOfUse: true, dataProtection: false });
     expect(await journeyError(() => session.sign())).to.equal('terms_not_accepted');
     session.acceptTerms({ termsOfUse: true, dataProtection: true });
-    expect((await session.sign()).signers[0]!.status).to.equal('signed');
+    expect((await session.sign()).signers[0].status).to.equal('signed');
     expect(await journeyError(() => session.acceptDocument())).to.equal('already_done');
   });
 
@@ -147,7 +148,7 @@ describe('signer journey', () => {
     expect(followed.status).to.equal('refused');
     expect(followed.signedDocumentUrl).to.equal(null);
     expect(await journeyError(() => sandbox.journey.open(PAUL.email).acceptDocument())).to.equal('closed');
-    expect(sandbox.state.requests.get(requestId)!.signers[1]!.refusalReason).to.equal('Montant erroné');
+    expect(sandbox.state.requests.get(requestId)!.signers[1].refusalReason).to.equal('Montant erroné');
   });
 
   it('an expired request cannot be signed', async () => {
@@ -166,8 +167,8 @@ describe('signer journey', () => {
   it('writes the invitation in English for an English request', async () => {
     await client.create(await makePdf(), body({ locale: 'en', message: 'Please sign', signers: [{ ...PAUL, id: 'p', email: 'paul@example.com' }], fields: [{ signerId: 'p', page: 1, x: 60, y: 60, width: 180, height: 60 }] }), 'en');
     const [mail] = sandbox.journey.invitations('paul@example.com');
-    expect(mail!.subject).to.equal('Signature request: Lettre de mission.pdf');
-    expect(mail!.text).to.contain('Review the documents and sign').and.contain('Please sign');
-    expect(sandbox.journey.open(mail!).acceptDocument().text).to.match(/^Jesignexpert: your signing code is \d{4}$/);
+    expect(mail.subject).to.equal('Signature request: Lettre de mission.pdf');
+    expect(mail.text).to.contain('Review the documents and sign').and.contain('Please sign');
+    expect(sandbox.journey.open(mail).acceptDocument().text).to.match(/^Jesignexpert: your signing code is \d{4}$/);
   });
 });

@@ -6,7 +6,8 @@ import { expect } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createSandbox, type Sandbox } from '../../src/testing/index.js';
 import { makePdf } from '../helpers/documents.js';
-import { body, damagedPdf, drawnSignature, encryptedPdf, FIELD_PAUL, LEA, PAUL, PlainClient, problemOf } from './helpers.js';
+import type { Me, MeConnected, SignRequest } from '../../src/api/types.js';
+import { body, damagedPdf, drawnSignature, encryptedPdf, FIELD_PAUL, jsonOf, LEA, PAUL, PlainClient, problemOf } from './helpers.js';
 
 let worker: SetupWorker;
 let sandbox: Sandbox;
@@ -44,7 +45,7 @@ describe('sandbox proxy: token and account', () => {
   });
 
   it('/me reports a linked account with its limits, including acceptsEncrypted: false', async () => {
-    const me = await (await client.call('GET', '/me')).json();
+    const me = await jsonOf<MeConnected>(client.call('GET', '/me'));
     expect(me.connected).to.equal(true);
     expect(me.user.email).to.equal('claire.martin@cabinet-exemple.fr');
     expect(me.limits).to.deep.equal({ maxDocumentBytes: 10_000_000, acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'], acceptsEncrypted: false });
@@ -52,14 +53,14 @@ describe('sandbox proxy: token and account', () => {
 
   it('an unlinked account gets connectUrl; sending is refused until the link is made', async () => {
     sandbox.state.unlink();
-    const me = await (await client.call('GET', '/me')).json();
+    const me = await jsonOf<Me>(client.call('GET', '/me'));
     expect(me).to.deep.equal({ connected: false, connectUrl: `${location.origin}/demo/connect.html?state=${sandbox.state.connectState}` });
     const refused = await client.create(pdf, body(), 'k-unlinked');
     expect(refused.status).to.equal(403);
     expect((await problemOf(refused)).code).to.equal('not_connected');
     expect(sandbox.state.requests.size).to.equal(0);
     sandbox.state.link();
-    expect((await (await client.call('GET', '/me')).json()).connected).to.equal(true);
+    expect((await jsonOf<Me>(client.call('GET', '/me'))).connected).to.equal(true);
   });
 
   it('answers 401 without a token, with an unknown one, and once the token expired', async () => {
@@ -82,7 +83,7 @@ describe('sandbox proxy: create and follow', () => {
   it('creates from multipart: 201 with the request, its ETag, and invitations sent', async () => {
     const response = await client.create(pdf, body(), 'key-1');
     expect(response.status).to.equal(201);
-    const request = await response.json();
+    const request = await jsonOf<SignRequest>(response);
     expect(request.status).to.equal('pending');
     expect(request.createdAt).to.equal('2026-11-26T09:00:00.000Z');
     expect(request.signers.map((s: { id: string; status: string }) => [s.id, s.status])).to.deep.equal([['s1', 'waiting'], ['s2', 'waiting']]);
@@ -91,7 +92,7 @@ describe('sandbox proxy: create and follow', () => {
     expect(response.headers.get('ETag')).to.equal(`"${request.id}-v1"`);
     const invitations = sandbox.journey.invitations();
     expect(invitations.map((m) => m.to)).to.deep.equal([PAUL.email, LEA.email]);
-    expect(invitations[0]!.text).to.contain('Consulter les documents et signer').and.contain('Merci de signer.').and.contain('Lettre de mission.pdf');
+    expect(invitations[0].text).to.contain('Consulter les documents et signer').and.contain('Merci de signer.').and.contain('Lettre de mission.pdf');
     const stored = sandbox.state.requests.get(request.id)!;
     expect(stored.documentName).to.equal('Lettre de mission.pdf');
     expect(stored.original).to.deep.equal(pdf);
@@ -106,13 +107,13 @@ describe('sandbox proxy: create and follow', () => {
     expect(missing.status).to.equal(404);
     const ok = await client.createJson(body({ document: { id: 'ged-42', name: 'Bilan 2026.pdf', version: '"v7"' } }), 'k-ok');
     expect(ok.status).to.equal(201);
-    const stored = sandbox.state.requests.get((await ok.json()).id)!;
+    const stored = sandbox.state.requests.get((await jsonOf<SignRequest>(ok)).id)!;
     expect(stored.gedDocument).to.deep.equal({ id: 'ged-42', version: '"v7"' });
     expect(stored.original).to.equal(pdf);
   });
 
   it('follows with ETag: 304 while unchanged, 200 with a new ETag after a signer signs', async () => {
-    const created = await (await client.create(pdf, body(), 'key-etag')).json();
+    const created = await jsonOf<SignRequest>(client.create(pdf, body(), 'key-etag'));
     const first = await client.call('GET', `/requests/${created.id}`);
     const etag = first.headers.get('ETag')!;
     expect(first.status).to.equal(200);
@@ -124,7 +125,7 @@ describe('sandbox proxy: create and follow', () => {
     const changed = await client.call('GET', `/requests/${created.id}`, { headers: { 'If-None-Match': etag } });
     expect(changed.status).to.equal(200);
     expect(changed.headers.get('ETag')).to.not.equal(etag);
-    const request = await changed.json();
+    const request = await jsonOf<SignRequest>(changed);
     expect(request.status).to.equal('pending');
     expect(request.signers[0].status).to.equal('signed');
     expect(request.signers[0].signedAt).to.equal('2026-11-26T09:00:00.000Z');
@@ -132,17 +133,17 @@ describe('sandbox proxy: create and follow', () => {
   });
 
   it('serves the signed document only once signed, with its name, and refuses to cancel it', async () => {
-    const created = await (await client.create(pdf, body(), 'key-signed')).json();
+    const created = await jsonOf<SignRequest>(client.create(pdf, body(), 'key-signed'));
     const early = await client.call('GET', `/requests/${created.id}/signed-document`);
     expect(early.status).to.equal(409);
     await sandbox.journey.signAs(PAUL.email, await drawnSignature());
     await sandbox.journey.signAs(LEA.email, await drawnSignature());
-    const request = await (await client.call('GET', `/requests/${created.id}`)).json();
+    const request = await jsonOf<SignRequest>(client.call('GET', `/requests/${created.id}`));
     expect(request.status).to.equal('signed');
     expect(request.signedDocumentUrl).to.equal(`${location.origin}/proxy/requests/${created.id}/signed-document`);
-    const unauthenticated = await fetch(request.signedDocumentUrl);
+    const unauthenticated = await fetch(request.signedDocumentUrl!);
     expect(unauthenticated.status).to.equal(401);
-    const signed = await fetch(request.signedDocumentUrl, { headers: { Authorization: `Bearer ${client.token}` } });
+    const signed = await fetch(request.signedDocumentUrl!, { headers: { Authorization: `Bearer ${client.token}` } });
     expect(signed.status).to.equal(200);
     expect(signed.headers.get('Content-Type')).to.equal('application/pdf');
     expect(signed.headers.get('Content-Disposition')).to.contain("filename*=UTF-8''Lettre%20de%20mission%20(sign%C3%A9).pdf");
@@ -154,33 +155,33 @@ describe('sandbox proxy: create and follow', () => {
   });
 
   it('cancels a pending request (204, twice), then it is cancelled and the signer cannot sign', async () => {
-    const created = await (await client.create(pdf, body(), 'key-cancel')).json();
+    const created = await jsonOf<SignRequest>(client.create(pdf, body(), 'key-cancel'));
     expect((await client.call('DELETE', `/requests/${created.id}`)).status).to.equal(204);
     expect((await client.call('DELETE', `/requests/${created.id}`)).status).to.equal(204);
-    expect((await (await client.call('GET', `/requests/${created.id}`)).json()).status).to.equal('cancelled');
+    expect((await jsonOf<SignRequest>(client.call('GET', `/requests/${created.id}`))).status).to.equal('cancelled');
     expect(() => sandbox.journey.open(PAUL.email).acceptDocument()).to.throw(/cancelled/);
     expect((await client.call('DELETE', '/requests/req_9999')).status).to.equal(404);
   });
 
   it('expires a request on the sandbox clock, and on demand', async () => {
-    const a = await (await client.create(pdf, body(), 'key-a')).json();
-    const b = await (await client.create(pdf, body({ message: 'autre' }), 'key-b')).json();
+    const a = await jsonOf<SignRequest>(client.create(pdf, body(), 'key-a'));
+    const b = await jsonOf<SignRequest>(client.create(pdf, body({ message: 'autre' }), 'key-b'));
     sandbox.state.expire(b.id);
-    expect((await (await client.call('GET', `/requests/${b.id}`)).json()).status).to.equal('expired');
-    expect((await (await client.call('GET', `/requests/${a.id}`)).json()).status).to.equal('pending');
+    expect((await jsonOf<SignRequest>(client.call('GET', `/requests/${b.id}`))).status).to.equal('expired');
+    expect((await jsonOf<SignRequest>(client.call('GET', `/requests/${a.id}`))).status).to.equal('pending');
     clock += 14 * 24 * 3600 * 1000;
     await client.fetchToken();
-    expect((await (await client.call('GET', `/requests/${a.id}`)).json()).status).to.equal('expired');
+    expect((await jsonOf<SignRequest>(client.call('GET', `/requests/${a.id}`))).status).to.equal('expired');
   });
 });
 
 describe('sandbox proxy: idempotency key', () => {
   it('the same key and content returns the same request; other content with that key is a conflict', async () => {
-    const first = await (await client.create(pdf, body(), 'same-key')).json();
+    const first = await jsonOf<SignRequest>(client.create(pdf, body(), 'same-key'));
     const again = await client.create(pdf, body(), 'same-key');
     expect(again.status).to.equal(201);
     expect(again.headers.get('Idempotent-Replayed')).to.equal('true');
-    expect((await again.json()).id).to.equal(first.id);
+    expect((await jsonOf<SignRequest>(again)).id).to.equal(first.id);
     const other = await client.create(pdf, body({ message: 'changed' }), 'same-key');
     expect(other.status).to.equal(409);
     expect(sandbox.state.requests.size).to.equal(1);

@@ -71,7 +71,7 @@ function inkNear(before: ImageData, after: ImageData, box: Box, margin: number) 
 
 async function stampAll(spec: PageSpec, image: InkImage, date: string): Promise<{ bytes: Uint8Array; stamped: Uint8Array; fields: Field[]; found: Found[]; page: PDFPageProxy; close: () => Promise<void> }> {
   const bytes = await makePdf([spec]);
-  const geometry = await withPage(bytes, 1, async (p) => ({ view: p.view as unknown as PageGeometry['view'], rotation: p.rotate }) as PageGeometry);
+  const geometry = await withPage(bytes, 1, (p) => ({ view: p.view as unknown as PageGeometry['view'], rotation: p.rotate }) as PageGeometry);
   const shown = shownSize(geometry);
   const fields: Field[] = LAYOUT.map(({ kind, fx, fy, width, height, text }) => ({
     signerId: 's1',
@@ -83,7 +83,7 @@ async function stampAll(spec: PageSpec, image: InkImage, date: string): Promise<
   const stamps: Stamp[] = fields.map((field, i) => {
     const kind = field.kind!;
     if (kind === 'signature' || kind === 'initials') return { field, image };
-    return { field, text: kind === 'date' ? date : LAYOUT[i]!.text! };
+    return { field, text: kind === 'date' ? date : LAYOUT[i].text! };
   });
   const stamped = await stampFields(bytes, stamps);
   const before = await withPage(bytes, 1, render);
@@ -161,12 +161,12 @@ describe('stamping every kind', () => {
 /** The product of two PDF matrices [a b c d e f] (m1 then m2, as pdf.js's Util.transform). */
 function multiply(m1: readonly number[], m2: readonly number[]): number[] {
   return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+    m1[0] * m2[0] + m1[2] * m2[1],
+    m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3],
+    m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
   ];
 }
 

@@ -18,7 +18,7 @@ function typedListeners(el: JseSignRequest): void {
   // @ts-expect-error nor on window
   window.addEventListener('jse-signed', (e: JseErrorEvent) => e.detail.code);
   // @ts-expect-error a jse-ready detail has no signedDocumentUrl
-  el.addEventListener('jse-ready', (e) => e.detail.signedDocumentUrl);
+  el.addEventListener('jse-ready', (e) => void e.detail.signedDocumentUrl);
 }
 
 describe('event maps (types)', () => {

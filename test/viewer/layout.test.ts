@@ -24,13 +24,13 @@ describe('viewer layout (pure)', () => {
     const layout = layoutPages([A4, LANDSCAPE, A4], 1, 1000);
     expect(layout.width).to.equal(1000);
     expect(layout.slots[0]).to.deep.equal({ left: (1000 - 595.28) / 2, top: PADDING, width: 595.28, height: 841.89 });
-    expect(layout.slots[1]!.top).to.be.closeTo(PADDING + 841.89 + GAP, 1e-9);
-    expect(layout.slots[1]!.left).to.be.closeTo((1000 - 841.89) / 2, 1e-9);
+    expect(layout.slots[1].top).to.be.closeTo(PADDING + 841.89 + GAP, 1e-9);
+    expect(layout.slots[1].left).to.be.closeTo((1000 - 841.89) / 2, 1e-9);
     expect(layout.height).to.be.closeTo(2 * PADDING + 2 * GAP + 2 * 841.89 + 595.28, 1e-9);
     // Zoomed wider than the viewport: the widest page starts at the padding.
     const wide = layoutPages([A4, LANDSCAPE], 2, 1000);
     expect(wide.width).to.be.closeTo(841.89 * 2 + 2 * PADDING, 1e-9);
-    expect(wide.slots[1]!.left).to.equal(PADDING);
+    expect(wide.slots[1].left).to.equal(PADDING);
   });
 
   it('fits the widest page to the width, within the zoom bounds', () => {
@@ -57,7 +57,7 @@ describe('viewer layout (pure)', () => {
     expect(pagesInBand(layout, PADDING + pageH * 10 + 800, PADDING + pageH * 12 + 10)).to.deep.equal([10, 11, 12]);
     expect(currentPageIn(layout, 0, 600)).to.equal(1);
     // Page 6 shows 600 px of itself, page 5 only 200: 6 is current.
-    const top5 = layout.slots[4]!.top;
+    const top5 = layout.slots[4].top;
     expect(currentPageIn(layout, top5 + 641.89, top5 + 641.89 + 800)).to.equal(6);
     expect(currentPageIn(layout, layout.height - 600, layout.height)).to.equal(200);
   });

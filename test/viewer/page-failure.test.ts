@@ -29,7 +29,7 @@ async function failDrawing(pages: number[]): Promise<{ attempts: number[]; resto
     attempts.push(this.pageNumber);
     const promise = Promise.reject(new Error(`bad operator on page ${this.pageNumber}`));
     return { promise, cancel() {}, onContinue: null } as unknown as ReturnType<Render>;
-  } as Render;
+  };
   return { attempts, restore: () => void (proto.render = original) };
 }
 
@@ -43,7 +43,7 @@ function mountRecording(url: string, lang?: string): { el: JseSignRequest; seen:
   el.style.cssText = 'position:fixed;left:0;top:0;width:1000px;height:700px';
   if (lang) el.setAttribute('lang', lang);
   const seen: Seen[] = [];
-  for (const type of ['jse-ready', 'jse-error'] as const) el.addEventListener(type, (e) => seen.push({ type, detail: e.detail as Seen['detail'] }));
+  for (const type of ['jse-ready', 'jse-error'] as const) el.addEventListener(type, (e) => seen.push({ type, detail: e.detail }));
   el.src = url;
   document.body.append(el);
   return { el, seen };
@@ -75,8 +75,8 @@ describe('a page pdf.js cannot draw', () => {
     await error;
 
     expect(seen.map((e) => e.type)).to.deep.equal(['jse-ready', 'jse-error']);
-    expect(seen[0]!.detail.pageCount).to.equal(3);
-    expect(seen[1]!.detail).to.deep.equal({ code: 'damaged_document', message: 'La page 1 ne peut pas être affichée.', retryable: false });
+    expect(seen[0].detail.pageCount).to.equal(3);
+    expect(seen[1].detail).to.deep.equal({ code: 'damaged_document', message: 'La page 1 ne peut pas être affichée.', retryable: false });
     const viewer = viewerOf(el);
     await viewer.updateComplete;
     expect(alertText(el)).to.equal('La page 1 ne peut pas être affichée.');

@@ -24,7 +24,7 @@ function view(top: number, left = 0): Rect {
 function nearOf(layout: Layout, v: Rect, max = 8): number[] {
   const centre = v.top + v.height / 2;
   const band = pagesInBand(layout, v.top - v.height, v.top + 2 * v.height);
-  const d = (i: number) => Math.max(0, layout.slots[i]!.top - centre, centre - layout.slots[i]!.top - layout.slots[i]!.height);
+  const d = (i: number) => Math.max(0, layout.slots[i].top - centre, centre - layout.slots[i].top - layout.slots[i].height);
   return band.sort((a, b) => d(a) - d(b)).slice(0, max);
 }
 
@@ -35,7 +35,7 @@ function plan(layout: Layout, v: Rect, dpr = 2): PagePlan[] {
 describe('render budget', () => {
   it('draws a page on screen whole at the screen density and its neighbours as small previews', () => {
     const layout = layoutPages(Array(20).fill(A4), 1, VIEW.width); // 595 × 842 CSS px pages
-    const plans = plan(layout, view(layout.slots[3]!.top));
+    const plans = plan(layout, view(layout.slots[3].top));
     const shown = plans.filter((p) => p.visible);
     expect(shown.map((p) => p.index)).to.include(3);
     const page4 = plans.find((p) => p.index === 3)!;
@@ -50,12 +50,12 @@ describe('render budget', () => {
   it('at a deep zoom gives a big page a preview and a sharp detail of what is on screen', () => {
     const scale = 5 * CSS_PX_PER_POINT; // 500 %
     const layout = layoutPages(Array(3).fill(A4), scale, VIEW.width);
-    const s = layout.slots[0]!;
+    const s = layout.slots[0];
     const v = view(s.top + 1000, s.left + 900);
     const [first] = plan(layout, v);
-    expect(first!.index).to.equal(0);
-    expect(first!.base.width * first!.base.height).to.be.at.most(PREVIEW_PIXELS);
-    const detail = first!.detail!;
+    expect(first.index).to.equal(0);
+    expect(first.base.width * first.base.height).to.be.at.most(PREVIEW_PIXELS);
+    const detail = first.detail!;
     expect(detail.canvas.outputScale).to.equal(2);
     // What is on screen of the page, in the page's own coordinates, is inside the detail.
     expect(detail.visible).to.deep.equal({ left: 900, top: 1000, width: 800, height: 800 });
@@ -69,9 +69,9 @@ describe('render budget', () => {
     const layout = layoutPages([{ width: 2384, height: 3370 }], scale, 3000); // A0 at 500 %
     const v = { left: 100, top: 100, width: 3000, height: 2000 };
     const [p] = planCanvases({ slots: layout.slots, view: v, near: [0], dpr: 2 });
-    expect(p!.base.width * p!.base.height).to.be.at.most(MAX_CANVAS_PIXELS);
-    expect(p!.detail!.canvas.width * p!.detail!.canvas.height).to.be.at.most(MAX_CANVAS_PIXELS);
-    expect(covers(p!.detail!.rect, p!.detail!.visible)).to.equal(true);
+    expect(p.base.width * p.base.height).to.be.at.most(MAX_CANVAS_PIXELS);
+    expect(p.detail!.canvas.width * p.detail!.canvas.height).to.be.at.most(MAX_CANVAS_PIXELS);
+    expect(covers(p.detail!.rect, p.detail!.visible)).to.equal(true);
   });
 
   it('needs no more than the budget of the viewport at any zoom and scroll position, whatever the page count', () => {

@@ -17,7 +17,9 @@ interface Listening {
 /** Records the `change` listeners added to and removed from every MediaQueryList until `restore()`. */
 function spyMediaQueries(): { live: Listening[]; added: number; restore(): void } {
   const proto = MediaQueryList.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
   const add = proto.addEventListener;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the very function is put back afterwards
   const remove = proto.removeEventListener;
   const spy = {
     live: [] as Listening[],

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import { shownSize, toScreen, type Rotation } from '../../src/document/geometry.js';
+import { shownSize, toScreen } from '../../src/document/geometry.js';
 import { CSS_PX_PER_POINT, MAX_LIVE_CANVASES, PADDING } from '../../src/viewer/layout.js';
 import { makePdf, serve, type PageSpec } from '../helpers/documents.js';
 import { inkPixels, useInstalledPdfJs } from '../helpers/element.js';
@@ -19,11 +19,11 @@ function redSquareCentre(spec: PageSpec): { x: number; y: number } {
 function isRed(canvas: HTMLCanvasElement, x: number, y: number): boolean {
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const [r, g, b] = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
-  return r! > 200 && g! < 60 && b! < 60;
+  return r > 200 && g < 60 && b < 60;
 }
 
 function toolbarText(el: HTMLElement): string {
-  return el.shadowRoot!.querySelector('[part="toolbar"]')!.textContent!.replace(/\s+/g, ' ');
+  return el.shadowRoot!.querySelector('[part="toolbar"]')!.textContent.replace(/\s+/g, ' ');
 }
 
 describe('document viewer', () => {
@@ -67,7 +67,7 @@ describe('document viewer', () => {
       const canvas = box.querySelector('canvas')!;
       expect(canvas, `page ${n} canvas`).to.not.equal(null);
       // The red square is where the geometry module (pdf.js's transform) says it is on screen.
-      const page = { view: (spec.cropBox ?? spec.mediaBox ?? A4) as [number, number, number, number], rotation: (spec.rotate ?? 0) as Rotation };
+      const page = { view: (spec.cropBox ?? spec.mediaBox ?? A4), rotation: (spec.rotate ?? 0) };
       const k = canvas.width / r.width;
       const at = toScreen(page, redSquareCentre(spec), scale);
       expect(isRed(canvas, at.x * k, at.y * k), `red square of page ${n}`).to.equal(true);
@@ -85,7 +85,7 @@ describe('document viewer', () => {
 
   it('renders only near pages, never more than the bound, and paints every page shown once scrolling stops', async () => {
     const count = 130;
-    const specs: PageSpec[] = Array.from({ length: count }, (_, i) => ({ label: `Page ${i + 1}`, ...(i % 7 === 3 ? { mediaBox: [0, 0, 842, 595] } : {}) }) as PageSpec);
+    const specs: PageSpec[] = Array.from({ length: count }, (_, i) => ({ label: `Page ${i + 1}`, ...(i % 7 === 3 ? { mediaBox: [0, 0, 842, 595] } : {}) }));
     const { el, viewer } = await mount(await serve(await makePdf(specs), 'long.pdf'));
     const sc = scroller(viewer);
     // Every page has its place from the start (its size estimated until read), so the scrollbar is
@@ -186,7 +186,7 @@ describe('document viewer', () => {
     // Sharp where it shows: the page drawn whole at the screen's density, or (a page bigger than
     // the viewport allows) a detail canvas at that density over a preview.
     const canvases = [...pageBox(viewer, 3).querySelectorAll('canvas')];
-    const sharp = canvases.find((c) => c.classList.contains('detail')) ?? canvases[0]!;
+    const sharp = canvases.find((c) => c.classList.contains('detail')) ?? canvases[0];
     expect(sharp.width).to.be.closeTo(sharp.getBoundingClientRect().width * devicePixelRatio, 1);
     expect(inkPixels(sharp)).to.be.greaterThan(300);
     if (sharp === canvases[0]) expect(sharp.width).to.equal(Math.floor(after.width * devicePixelRatio));
