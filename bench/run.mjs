@@ -381,6 +381,7 @@ if (ONLY.has('scroll')) {
   for (const variant of list('BENCH_SCROLL_VARIANTS', ['element', 'viewer'])) {
     const s = await scrollRun(variant);
     for (const b of s.blanks.filter((x) => x.blank)) log(`scroll ${variant}: blank at ${b.at} px:`, JSON.stringify(b.why));
+    log(`scroll ${variant}: canvases at the peak: ${s.peak.sizes.join(', ')}`);
     log(`scroll ${variant}: peak ${(s.peak.inDom / 2 ** 20).toFixed(0)} MiB, largest ${(s.peak.largest / 1e6).toFixed(1)} MP, ${s.steps} steps in ${s.ms.toFixed(0)} ms (sampling ${s.sampling.toFixed(0)}), box ${JSON.stringify(s.box)}`);
     results.scroll[variant] = s;
   }

@@ -146,6 +146,18 @@ export function planPixels(plan: PagePlan): number {
   return plan.base.width * plan.base.height + (plan.detail ? plan.detail.canvas.width * plan.detail.canvas.height : 0);
 }
 
+/**
+ * A detail canvas kept is redrawn once it is this much larger than what its page now shows needs:
+ * a page scrolled half out of view must not keep the whole viewport's detail it had, beside its
+ * neighbour's new one.
+ */
+export const DETAIL_OVERSIZE = 1.25;
+
+/** Whether a detail drawn over `drawn` holds too many pixels for the detail now `planned` (page coordinates). */
+export function oversized(drawn: Rect, planned: Rect): boolean {
+  return drawn.width * drawn.height > DETAIL_OVERSIZE * planned.width * planned.height;
+}
+
 /** Whether a detail canvas drawn over `drawn` (page coordinates) still covers what is on screen. */
 export function covers(drawn: Rect, visible: Rect): boolean {
   const eps = 0.5;

@@ -6,6 +6,7 @@ import {
   canvasBudget,
   sharpBudget,
   covers,
+  oversized,
   planCanvases,
   planPixels,
   viewportPixels,
@@ -109,6 +110,12 @@ describe('render budget', () => {
     expect((canvasBudget(800, 800, 2, 8) * 4) / 2 ** 20).to.be.at.most(102);
     // At most about three viewports at the screen's density (whole pages that fit, details).
     expect(sharpBudget(800, 800, 2)).to.be.at.most(3.5 * viewportPixels(800, 800, 2));
+  });
+
+  it('redraws a kept detail that holds far more than what its page now shows', () => {
+    const drawn = { left: 0, top: 0, width: 1000, height: 1000 };
+    expect(oversized(drawn, { left: 0, top: 0, width: 1000, height: 900 })).to.equal(false);
+    expect(oversized(drawn, { left: 0, top: 500, width: 1000, height: 500 })).to.equal(true);
   });
 
   it('says whether a drawn detail still covers what is on screen', () => {
