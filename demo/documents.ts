@@ -56,9 +56,13 @@ export async function lettreDeMission(pages = 2): Promise<Uint8Array> {
       paragraph(page, font, 'Les conditions générales ci-après font partie intégrante de la lettre de mission.', 60, 690, 475);
     } else {
       page.drawText('Signatures', { x: 60, y: 730, size: 16, font: bold });
-      page.drawText("Pour le cabinet, l'expert-comptable", { x: 60, y: 680, size: 11, font });
-      page.drawText('Pour le client, lu et approuvé', { x: 320, y: 680, size: 11, font });
+      // A signature block the widget reads as suggestions (SPEC §10): phrases, and a Yousign-style text tag in white.
+      page.drawText('Fait à Lyon, le', { x: 60, y: 705, size: 11, font });
+      page.drawText("L'expert-comptable", { x: 60, y: 680, size: 11, font });
+      page.drawText('Le client', { x: 320, y: 680, size: 11, font });
+      page.drawText('{{s1|signature|180|60}}', { x: 330, y: 660, size: 6, font, color: rgb(1, 1, 1) });
       for (const x of [60, 320]) page.drawRectangle({ x, y: 590, width: 200, height: 75, borderColor: rgb(0.6, 0.6, 0.7), borderWidth: 1 });
+      page.drawText('Lu et approuvé', { x: 320, y: 570, size: 10, font });
     }
     page.drawText(`${n} / ${pages}`, { x: 290, y: 30, size: 9, font });
   }

@@ -31,6 +31,9 @@ import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { LayoutController } from './layouts/layout-controller.js';
 import type { LayoutStore, SignerRoles } from './layouts/layout.js';
 import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { ANNOUNCE_EVENT, PAGE_SEEN_EVENT, type PageSeenDetail } from './internal/events.js';
+import { SuggestionBoard } from './suggestions/board.js';
+import { SuggestionReader } from './suggestions/reader.js';
 
 /** Contacts: a list, or a search for large address books. */
 export type ContactsSource = readonly Person[] | ((query: string) => Promise<Person[]>);
@@ -38,6 +41,9 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
 /**
  * Sends a file from a GED for electronic signature through Jesignexpert: shows the PDF or image,
  * lets the user place signature fields and enter the signers, and talks to the host's proxy.
+ * Where the document says where to sign (an empty form signature field, a `{{s1|signature|180|60}}`
+ * tag, « Signature du client », « Lu et approuvé », « Fait à … le »), ghost fields are offered on
+ * the pages seen and the last page; nothing is placed until the user accepts them (docs/suggestions.md).
  *
  * @summary Electronic-signature request for one GED document.
  * @tag jse-sign-request
@@ -165,6 +171,10 @@ export class JseSignRequest extends LitElement {
   private readonly draft = new Draft();
   /** Undo and redo of the draft's signers and fields (SPEC §10), kept with the draft for the tab session. */
   private readonly history = new DraftHistory(this.draft);
+  /** Suggestions from the document (SPEC §10): offered as ghosts, placed only when the user accepts them. */
+  private readonly suggestions = new SuggestionBoard(this.draft, { mentionDefault: () => this.i18n.t('field.mentionDefault') });
+  /** Reads them from the pages seen and the last page only (src/suggestions/reader.ts). */
+  private readonly suggestionReader = new SuggestionReader(this.suggestions);
   /** What the live region last said (undo, redo, replication), for screen readers. */
   @state() private announcement = '';
   /** "Parapher toutes les pages" dialog shown. */
@@ -232,11 +242,16 @@ export class JseSignRequest extends LitElement {
       emit: (event) => this.emit(event),
       viewerReady: () => defineViewerParts(),
       settled: () => this.defineOtherParts(),
-      onPagesKnown: (pages) => this.reportOutsideFields(pages),
+      onPagesKnown: (pages) => {
+        this.reportOutsideFields(pages);
+        // After jse-ready: the last page's suggestions are read then (never before the first paint).
+        if (pages === undefined && this.document) this.suggestionReader.start(this.document);
+      },
     });
     void defineViewerParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     this.history.subscribe(() => this.requestUpdate());
+    this.suggestions.subscribe(() => this.requestUpdate());
     this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
@@ -449,6 +464,7 @@ export class JseSignRequest extends LitElement {
     this.sendProblems = [];
     this.sender.changeDocument();
     this.history.clear();
+    this.suggestionReader.reset(undefined);
   }
 
   /**
@@ -659,6 +675,25 @@ export class JseSignRequest extends LitElement {
     this.documents.pageFailed(new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause }));
   };
 
+  /** The viewer drew a page on screen: its suggestions are read (once). */
+  private readonly onPageSeen = (e: Event): void => {
+    const doc = this.document;
+    if (doc) this.suggestionReader.seen(doc, (e as CustomEvent<PageSeenDetail>).detail.page);
+  };
+
+  /** A part's words for the live region (a suggestion accepted or dismissed). */
+  private readonly onAnnounce = (e: Event): void => {
+    e.stopPropagation();
+    this.announce((e as CustomEvent<string>).detail);
+  };
+
+  /** « Accepter les suggestions (n) »: every ghost offered becomes a field (one undo step). */
+  private acceptAllSuggestions(): void {
+    if (this.sender.locked) return;
+    const keys = this.suggestions.acceptAll();
+    if (keys.length) this.announce(this.i18n.t('suggestion.acceptedAll', { count: keys.length }));
+  }
+
   /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
   private readonly onSearchFailed = (e: Event): void => {
     const { cause } = (e as CustomEvent<SearchFailedDetail>).detail;
@@ -674,6 +709,8 @@ export class JseSignRequest extends LitElement {
     root.addEventListener(PAGE_FAILED_EVENT, this.onPageFailed);
     root.addEventListener(SEARCH_FAILED_EVENT, this.onSearchFailed);
     root.addEventListener(COPY_ALL_EVENT, this.onCopyAll);
+    root.addEventListener(PAGE_SEEN_EVENT, this.onPageSeen);
+    root.addEventListener(ANNOUNCE_EVENT, this.onAnnounce);
     return root;
   }
 
@@ -701,7 +738,18 @@ export class JseSignRequest extends LitElement {
         void this.placeInitials(signerId, which);
       },
     });
-    return html`${history}${fieldKindPicker(t, kind, locked, (k) => this.draft.setPlacingKind(k))}${initials}<button
+    const offered = locked ? 0 : this.suggestions.offered.length;
+    const accept = offered
+      ? html`<button
+          type="button"
+          class="accept-suggestions"
+          title=${t('suggestion.acceptAllLabel', { count: offered })}
+          @click=${() => this.acceptAllSuggestions()}
+        >
+          ${t('suggestion.acceptAll', { count: offered })}
+        </button>`
+      : nothing;
+    return html`${history}${fieldKindPicker(t, kind, locked, (k) => this.draft.setPlacingKind(k))}${initials}${accept}<button
         type="button"
         class="add-field"
         aria-label=${kind === 'signature' ? t('toolbar.addFieldLabel', { page }) : t('toolbar.addKindLabel', { kind: t(`kind.${kind}`), page })}
@@ -760,6 +808,7 @@ export class JseSignRequest extends LitElement {
           exportparts="page, field"
           .document=${this.document}
           .draft=${this.draft}
+          .suggestions=${this.suggestions}
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
           .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
         ></jse-document-viewer>`;

@@ -256,6 +256,18 @@ export const fr = {
   'field.duplicate': 'Dupliquer le champ',
   'field.copyAll': 'Copier le champ sur toutes les pages',
   'field.copied': '{count} copies placées',
+  // suggestions from the document (issue 16)
+  'suggestion.caption': 'Suggestion : {kind}',
+  'suggestion.label': 'Suggestion : {kind} ({from}), page {page}. Entrée pour l’accepter, Échap pour l’écarter.',
+  'suggestion.fromWords': 'd’après « {words} »',
+  'suggestion.fromWidget': 'champ de signature du PDF',
+  'suggestion.dismiss': 'Écarter cette suggestion',
+  'suggestion.acceptAll': 'Accepter les suggestions ({count})',
+  'suggestion.acceptAllLabel': 'Accepter les {count} suggestions du document (champs trouvés sur les pages vues et la dernière page)',
+  'suggestion.accepted': 'Suggestion acceptée : {kind}, page {page}',
+  'suggestion.acceptedAll': '{count} suggestions acceptées',
+  'suggestion.dismissed': 'Suggestion écartée',
+  // end suggestions
   // layouts kept per kind of document (issue 16)
   'layout.offer': 'Reprendre la mise en page du dernier document « {kind} » ?',
   'layout.detail': 'Envoyée le {date} avec « {name} » : {fields}.',
@@ -529,6 +541,18 @@ export const en: Catalogue = {
   'field.duplicate': 'Duplicate the field',
   'field.copyAll': 'Copy the field to all pages',
   'field.copied': '{count} copies placed',
+  // suggestions from the document (issue 16)
+  'suggestion.caption': 'Suggestion: {kind}',
+  'suggestion.label': 'Suggestion: {kind} ({from}), page {page}. Enter to accept it, Escape to dismiss it.',
+  'suggestion.fromWords': 'from “{words}”',
+  'suggestion.fromWidget': 'signature field of the PDF',
+  'suggestion.dismiss': 'Dismiss this suggestion',
+  'suggestion.acceptAll': 'Accept the suggestions ({count})',
+  'suggestion.acceptAllLabel': 'Accept the {count} suggestions from the document (fields found on the pages seen and the last page)',
+  'suggestion.accepted': 'Suggestion accepted: {kind}, page {page}',
+  'suggestion.acceptedAll': '{count} suggestions accepted',
+  'suggestion.dismissed': 'Suggestion dismissed',
+  // end suggestions
   // layouts kept per kind of document (issue 16)
   'layout.offer': 'Reuse the layout of the last “{kind}” document?',
   'layout.detail': 'Sent on {date} with “{name}”: {fields}.',

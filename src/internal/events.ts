@@ -57,3 +57,18 @@ export interface SearchFailedDetail {
 export function internalEvent<D>(type: string, detail: D): CustomEvent<D> {
   return new CustomEvent(type, { detail, bubbles: true, composed: false });
 }
+
+/**
+ * The viewer drew page `page` (1-based) on screen: the user has seen it, so its text may be read
+ * for suggestions (its bytes are here already). Once per drawing of a page in view.
+ */
+export const PAGE_SEEN_EVENT = 'jse-internal-page-seen';
+
+/** Detail of {@link PAGE_SEEN_EVENT}. */
+export interface PageSeenDetail {
+  /** 1-based. */
+  page: number;
+}
+
+/** A part has something to say in the element's live region (detail: the words, already translated). Composed: it comes from a layer inside the viewer. */
+export const ANNOUNCE_EVENT = 'jse-internal-announce';

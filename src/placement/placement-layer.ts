@@ -32,10 +32,12 @@ import {
 } from './editing.js';
 import { initialsOf, signerColor } from './palette.js';
 import { duplicateOf } from './replicate.js';
-import { copyAllEvent } from '../internal/events.js';
+import { ANNOUNCE_EVENT, copyAllEvent } from '../internal/events.js';
 import { fieldProperties, propertiesToggle, type FieldPropertiesView, type PropertyError } from './field-properties.js';
 import { formatMm, parseMm, rangeOf, withDimension, type Dimension } from './properties.js';
 import { SNAP_THRESHOLD_PX, guideBox, guidesAt, snapLines, snapMove, snapPoint, snapResize, type Guide } from './snapping.js';
+import type { SuggestionBoard } from '../suggestions/board.js';
+import type { Suggestion } from '../suggestions/find.js';
 
 /** Below this distance (CSS px) a press is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -344,6 +346,48 @@ export class PlacementLayer extends LitElement {
       color: var(--jse-color-accent-text, #fff);
       font: 14px var(--jse-font, system-ui, sans-serif);
     }
+    /* Suggestions from the document: ghosts, dashed and translucent, until the user takes them. */
+    .ghost {
+      position: absolute;
+      box-sizing: border-box;
+      margin: 0;
+      padding: 0 4px;
+      border: 2px dashed var(--jse-color-accent, #0b5cad);
+      border-radius: var(--jse-radius, 4px);
+      background: color-mix(in srgb, var(--jse-color-accent, #0b5cad) 8%, transparent);
+      color: var(--jse-color-accent, #0b5cad);
+      font: italic 500 11px/1.2 var(--jse-font, system-ui, sans-serif);
+      text-align: start;
+      display: flex;
+      align-items: flex-end;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      opacity: 0.75;
+      cursor: pointer;
+    }
+    .ghost:hover,
+    .ghost:focus-visible {
+      opacity: 1;
+      background: color-mix(in srgb, var(--jse-color-accent, #0b5cad) 16%, transparent);
+    }
+    .ghost:focus-visible {
+      outline: 3px solid color-mix(in srgb, var(--jse-color-accent, #0b5cad) 45%, transparent);
+      outline-offset: 1px;
+    }
+    .ghost-dismiss {
+      position: absolute;
+      width: 20px;
+      height: 20px;
+      margin: -10px 0 0 -10px;
+      padding: 0;
+      border: 1px solid var(--jse-color-accent, #0b5cad);
+      border-radius: 50%;
+      background: var(--jse-color-bg, #fff);
+      color: var(--jse-color-accent, #0b5cad);
+      font: 12px/1 var(--jse-font, system-ui, sans-serif);
+      cursor: pointer;
+    }
     /* A skip-link: there for keyboard users, seen when focused. */
     .add:not(:focus),
     .hint {
@@ -364,6 +408,8 @@ export class PlacementLayer extends LitElement {
   @property({ attribute: false }) scale = 1;
   /** The draft whose fields this layer shows and edits. */
   @property({ attribute: false }) draft?: Draft;
+  /** Suggestions from the document: this page's are shown as ghosts to accept or dismiss. */
+  @property({ attribute: false }) suggestions?: SuggestionBoard;
 
   @state() private preview?: Preview;
   /** The last value the properties form refused, while the field has not changed since. */
@@ -388,12 +434,83 @@ export class PlacementLayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('draft')) this.#subscribe();
+    if (changed.has('draft') || changed.has('suggestions')) this.#subscribe();
   }
 
   #subscribe(): void {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.draft?.subscribe(() => this.requestUpdate());
+    const offDraft = this.draft?.subscribe(() => this.requestUpdate());
+    const offBoard = this.suggestions?.subscribe(() => this.requestUpdate());
+    this.#unsubscribe = () => {
+      offDraft?.();
+      offBoard?.();
+    };
+  }
+
+  /** Takes a suggestion: its field joins the draft (for the signer new fields go to) and gets the focus. */
+  #accept(s: Suggestion): void {
+    const key = this.suggestions?.accept(s.id);
+    if (!key) return;
+    const { t } = this.i18n;
+    this.dispatchEvent(new CustomEvent(ANNOUNCE_EVENT, { detail: t('suggestion.accepted', { kind: t(`kind.${s.kind}`), page: s.page }), bubbles: true, composed: true }));
+    void this.updateComplete.then(() => this.focusField(key));
+  }
+
+  /** Puts a suggestion away; the focus goes to the next ghost of the page, else to "add a signature". */
+  #dismiss(s: Suggestion): void {
+    const board = this.suggestions;
+    if (!board) return;
+    const list = board.forPage(this.pageNumber);
+    const i = list.findIndex((x) => x.id === s.id);
+    const next = list[i + 1] ?? list[i - 1];
+    board.dismiss(s.id);
+    this.dispatchEvent(new CustomEvent(ANNOUNCE_EVENT, { detail: this.i18n.t('suggestion.dismissed'), bubbles: true, composed: true }));
+    void this.updateComplete.then(() => {
+      const target = next ? this.renderRoot.querySelector<HTMLElement>(`.ghost[data-suggestion="${CSS.escape(next.id)}"]`) : null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>('.add'))?.focus();
+    });
+  }
+
+  #renderGhosts(page: PageGeometry) {
+    const board = this.suggestions;
+    if (!board || this.draft?.readOnly) return nothing;
+    const { t } = this.i18n;
+    return repeat(
+      board.forPage(this.pageNumber),
+      (s) => s.id,
+      (s) => {
+        const r = rectToScreen(page, s.rect, this.scale);
+        const kind = t(`kind.${s.kind}`);
+        const from = s.source === 'widget' && !s.anchor ? t('suggestion.fromWidget') : t('suggestion.fromWords', { words: s.anchor || t('suggestion.fromWidget') });
+        return html`<button
+            type="button"
+            class="ghost kind-${s.kind}"
+            data-suggestion=${s.id}
+            data-kind=${s.kind}
+            aria-label=${t('suggestion.label', { kind, from, page: s.page })}
+            ${styleProps({ left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px` })}
+            @click=${() => this.#accept(s)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              e.stopPropagation();
+              this.#dismiss(s);
+            }}
+          >
+            <span aria-hidden="true">${t('suggestion.caption', { kind })}</span></button
+          ><button
+            type="button"
+            class="ghost-dismiss"
+            data-dismiss=${s.id}
+            aria-label=${t('suggestion.dismiss')}
+            title=${t('suggestion.dismiss')}
+            ${styleProps({ left: `${r.x + r.width}px`, top: `${r.y}px` })}
+            @click=${() => this.#dismiss(s)}
+          >
+            ×
+          </button>`;
+      },
+    );
   }
 
   get #page(): PageGeometry | undefined {
@@ -496,7 +613,7 @@ export class PlacementLayer extends LitElement {
     if (!page || !this.draft || this.draft.readOnly || this.#gesture) return;
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     const target = e.target as Element;
-    if (target.closest('.tools, .add')) return;
+    if (target.closest('.tools, .add, .ghost, .ghost-dismiss')) return;
     const origin = { x: e.clientX, y: e.clientY };
     const fieldEl = target.closest<HTMLElement>('.field');
     if (fieldEl) {
@@ -724,6 +841,7 @@ export class PlacementLayer extends LitElement {
           ? t('field.add')
           : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
       <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
+      ${this.#renderGhosts(page)}
       ${repeat(
         this.#entries(),
         (e) => e.key,

@@ -36,7 +36,8 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, oversized, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, type PageFailedDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail } from '../internal/events.js';
+import type { SuggestionBoard } from '../suggestions/board.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
 
@@ -146,6 +147,8 @@ export class DocumentViewer extends LitElement {
 
   @property({ attribute: false }) document?: LoadedDocument;
   @property({ attribute: false }) draft?: Draft;
+  /** The suggestions from the document, shown as ghost fields on their pages (src/suggestions/). */
+  @property({ attribute: false }) suggestions?: SuggestionBoard;
   /** Accessible label of a page box, already translated by the element. */
   @property({ attribute: false }) pageLabel?: (page: number, count: number) => string;
   /** What to say over the pages about a page pdf.js cannot draw, translated by the element (the `jse-error` message). */
@@ -294,6 +297,7 @@ export class DocumentViewer extends LitElement {
     if (changed.has('document')) {
       this.dropAll();
       this.near = [];
+      this.seen.clear();
       this.failed.clear();
       this.unreadable.clear();
       this.reading.clear();
@@ -672,6 +676,8 @@ export class DocumentViewer extends LitElement {
     const dpr = window.devicePixelRatio || 1;
     const plans = planCanvases({ slots: layout.slots, view, near: wanted, dpr });
     const planOf = new Map(plans.map((p) => [p.index, p]));
+    // A page on screen that is drawn already (a preview drawn before it came into view) is seen too.
+    for (const p of plans) if (p.visible && this.painted.has(p.index)) this.markSeen(p.index);
     const scale = this.currentScale;
 
     for (const [i, job] of this.inFlight) {
@@ -802,6 +808,7 @@ export class DocumentViewer extends LitElement {
         // Drawn at another zoom after failing: no longer worth a warning.
         if (this.unshown.includes(index + 1)) this.unshown = this.unshown.filter((n) => n !== index + 1);
         this.requestUpdate();
+        if (plan.visible) this.markSeen(index);
         await this.firstPaint();
       } catch (cause) {
         release(canvas);
@@ -868,6 +875,16 @@ export class DocumentViewer extends LitElement {
       }
     })();
     return true;
+  }
+
+  /** 0-based pages the user has seen drawn (told once each per document). */
+  private readonly seen = new Set<number>();
+
+  /** Tells the element the user has seen page `index` drawn: its text may be read (suggestions). */
+  private markSeen(index: number): void {
+    if (this.seen.has(index)) return;
+    this.seen.add(index);
+    this.dispatchEvent(internalEvent<PageSeenDetail>(PAGE_SEEN_EVENT, { page: index + 1 }));
   }
 
   /** Tells the element, once per document, that the first page drawn has been tried. */
@@ -987,6 +1004,7 @@ export class DocumentViewer extends LitElement {
                       .geometry=${this.geometries[i]}
                       .scale=${layout.scale}
                       .draft=${this.draft}
+                      .suggestions=${this.suggestions}
                       exportparts="field"
                     ></jse-placement-layer>`
                   : nothing}

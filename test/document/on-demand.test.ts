@@ -115,10 +115,10 @@ describe('page geometry on demand', function () {
     expect(inkPixels(pageCanvas(el))).to.be.greaterThan(500);
     const sent = (await bytesBeforeReady!).bytes;
     expect(sent, `bytes before jse-ready (file: ${bytes.length})`).to.be.lessThan(bytes.length * 0.4);
-    // Afterwards the view reads the pages near it, not the book.
+    // Afterwards the view reads the pages near it, not the book (and the suggestions the last page, SPEC §10).
     const viewer = el.shadowRoot!.querySelector('jse-document-viewer') as DocumentViewer;
     await viewer.whenIdle();
-    expect(Math.max(...asked)).to.be.lessThan(20);
+    expect(Math.max(...asked.filter((n) => n !== 300))).to.be.lessThan(20);
   });
 
   it('getPageInfo reads one page, corrects its place without moving what is on screen', async () => {
