@@ -3,10 +3,12 @@ import type { LitElement } from 'lit';
 /**
  * The element's internal parts are custom elements too (each with its own styles and tests).
  * They load and register when the first `<jse-sign-request>` is constructed — not at import time,
- * so `jse-sign-request/element` stays free of side effects, and in a chunk of their own, so a GED
- * page that loads the bundle pays for the viewer, the placement layer, the signers panel (with its
- * phone metadata) and the status view only once the element is used. The element renders their
- * tags at once; they upgrade when defined, keeping the properties already set on them.
+ * so `jse-sign-request/element` stays free of side effects, and in chunks of their own, so a GED
+ * page that loads the bundle pays for them only once the element is used: the viewer and the
+ * placement layer at once (`defineViewerParts`), the signers panel (with its phone metadata) and
+ * the status view once page 1 is painted (`defineParts`), so that nothing page 1 does not need
+ * competes with it for the line (issue 13). The element renders their tags at once; they upgrade
+ * when defined, keeping the properties already set on them.
  *
  * They are defined in a scoped custom element registry of this copy of the package (issue 19), not
  * in the page's global one: two versions (or two builds) of the package on one page each get their
