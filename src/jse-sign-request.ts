@@ -583,12 +583,13 @@ export class JseSignRequest extends LitElement {
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
-      signerProblems: () => el.signersPanel?.validate(),
+      // Until the panel is defined (it loads after page 1) nobody picked a country in it: the draft decides.
+      signerProblems: () => el.signersPanel?.validate?.(),
       onInvalid: (problems, source) => {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors());
+        void el.updateComplete.then(() => el.signersPanel?.showAllErrors?.());
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
@@ -601,7 +602,8 @@ export class JseSignRequest extends LitElement {
     });
   }
 
-  private get signersPanel(): SignersPanel | null {
+  /** The signers panel; its methods are missing until its chunk, loaded after page 1, defines it. */
+  private get signersPanel(): Partial<SignersPanel> | null {
     return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
