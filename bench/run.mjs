@@ -21,7 +21,7 @@
 // scripts served gzip as a real server would; 0: raw), BENCH_ONLY (comma list of first, scroll,
 // dom, drag, bundle), BENCH_FILES (a4,book), BENCH_VARIANTS (naive,viewer,pdfjs,element),
 // BENCH_TRACE (1: a Chrome trace of one cold run of pdf.js alone and of the element on each
-// file, summarised), BENCH_JSON (a path: all raw results written there), CHROME_PATH.
+// file, summarised, and every request until page 1 logged with its range), BENCH_JSON (a path: all raw results written there), CHROME_PATH.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
