@@ -10,7 +10,7 @@ import { DocumentPages, type PageGeometryInfo } from './pages.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
 import { openPdf, rangeTransport, warmUp, type PDFDocumentProxy } from './pdfjs.js';
-import { CHUNK_BYTES, Prefetched, startXref, tailRange, xrefRange } from './prefetch.js';
+import { CHUNK_BYTES, Prefetched, fetchAhead } from './prefetch.js';
 import { MIME_TYPES, SNIFF_BYTES, sniffType } from './sniff.js';
 import { inspectSource, readAll, readRange, readStart, type SourceOptions } from './source.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
@@ -69,7 +69,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
     const start = await readStart(url, CHUNK_BYTES, source);
     head = start.bytes;
     if (start.complete) whole = start.bytes;
-    else prefetched = prefetch(url, info.size, source);
+    else prefetched = prefetch(url, info.size, head, source);
   }
   if (whole?.length === 0) throw damaged('the file is empty');
   const size = whole?.length ?? info.size!;
@@ -119,25 +119,12 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
 }
 
 /**
- * Starts fetching the last chunk of the file and, once it is here, the cross-reference section
- * its `startxref` points to: what pdf.js reads right after the first chunk (prefetch.ts).
+ * Starts fetching ahead what pdf.js reads first (prefetch.ts): the last chunk, the cross-reference
+ * section, the catalog and the page tree down to page 1 and its contents, while its worker loads.
  */
-function prefetch(url: string, size: number, source: SourceOptions): Prefetched {
+function prefetch(url: string, size: number, head: Uint8Array, source: SourceOptions): Prefetched {
   const ahead = new Prefetched();
-  const tail = tailRange(size);
-  const tailBytes = readRange(url, tail.begin, tail.end, source);
-  ahead.add(tail.begin, tail.end, tailBytes);
-  const xref = tailBytes.then((bytes) => {
-    const offset = startXref(bytes);
-    return offset === undefined ? undefined : xrefRange(offset, size);
-  });
-  // Added at once, resolved when the tail tells where: a request for it waits for that fetch.
-  void xref.then(
-    (range) => {
-      if (range) ahead.add(range.begin, range.end, readRange(url, range.begin, range.end, source));
-    },
-    () => undefined,
-  );
+  void fetchAhead(size, head, (begin, end) => readRange(url, begin, end, source), ahead);
   return ahead;
 }
 

@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { CHUNK_BYTES, MAX_XREF_CHUNKS, Prefetched, startXref, tailRange, xrefRange } from '../../src/document/prefetch.js';
+import { CHUNK_BYTES, MAX_XREF_CHUNKS, Prefetched, fetchAhead, firstRefIn, objectText, parseXref, refOf, refsIn, startXref, tailRange, xrefRange } from '../../src/document/prefetch.js';
+import { openPdf, rangeTransport } from '../../src/document/pdfjs.js';
+import { makePdf } from '../helpers/documents.js';
+import { useInstalledPdfJs } from '../helpers/element.js';
+import { handmadePdf } from './crafted.js';
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const bytesOf = (begin: number, end: number) => Uint8Array.from({ length: end - begin }, (_, i) => (begin + i) % 251);
@@ -50,5 +54,54 @@ describe('prefetch: what pdf.js reads first', () => {
     await ahead.take(0, 10)!.catch(() => failed++);
     await ahead.take(10, 20)!.catch(() => failed++);
     expect(failed).to.equal(2);
+  });
+
+  it('reads a classic cross-reference table and the dictionaries on the way to page 1', () => {
+    const pdf = handmadePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents [4 0 R 5 0 R] >>', '<< /Length 0 >>\nstream\n\nendstream', '<< /Length 0 >>\nstream\n\nendstream']);
+    const text = String.fromCharCode(...pdf);
+    const table = parseXref(text.slice(startXref(pdf)))!;
+    expect(table.root).to.equal(1);
+    expect([...table.offsets.keys()]).to.deep.equal([1, 2, 3, 4, 5]);
+    const dict = (n: number) => objectText(text.slice(table.offsets.get(n)), n)!;
+    expect(refOf(dict(1), 'Pages')).to.equal(2);
+    expect(firstRefIn(dict(2), 'Kids')).to.equal(3);
+    expect(refsIn(dict(3), 'Contents')).to.deep.equal([4, 5]);
+    expect(refsIn('/Kids [ 5 0 R 7 0 R', 'Kids'), 'an array cut short').to.equal(undefined);
+    expect(refOf(dict(3), 'Contents')).to.equal(undefined);
+    expect(firstRefIn(dict(3), 'Contents')).to.equal(4);
+    expect(dict(4)).to.not.contain('endstream');
+    expect(objectText(text.slice(table.offsets.get(2)), 3), 'another object').to.equal(undefined);
+    // A cross-reference stream, or an update whose older sections hold objects: left to pdf.js.
+    expect(parseXref('12 0 obj << /Type /XRef >>')).to.equal(undefined);
+    expect(parseXref('xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Root 1 0 R /Prev 100 >>')).to.equal(undefined);
+  });
+
+  describe('against pdf.js', () => {
+    before(() => useInstalledPdfJs());
+
+    it('fetches ahead the chunks pdf.js asks for to open the document and show page 1, and only those, each once', async () => {
+      const bytes = await makePdf(Array.from({ length: 900 }, (_, i) => ({ label: `Page ${i + 1}` })));
+      expect(bytes.length).to.be.above(4 * CHUNK_BYTES);
+      const reads: string[] = [];
+      const read = (begin: number, end: number) => {
+        reads.push(`${begin}-${end}`);
+        return Promise.resolve(bytes.slice(begin, end));
+      };
+      const ahead = new Prefetched();
+      await fetchAhead(bytes.length, bytes.slice(0, CHUNK_BYTES), read, ahead);
+      const fetchedAhead = [...reads];
+      // The tail, and more: the cross-reference table and the way to page 1 if outside those.
+      expect(fetchedAhead).to.include(`${tailRange(bytes.length).begin}-${bytes.length}`);
+      const transport = await rangeTransport({ size: bytes.length, initial: bytes.slice(0, CHUNK_BYTES), read: (b, e) => read(b, e), prefetched: ahead });
+      const task = await openPdf({ range: transport });
+      const pdf = await task.promise;
+      const page = await pdf.getPage(1);
+      await page.getOperatorList();
+      // What pdf.js still had to ask for itself: nothing (this file's objects are all in its table).
+      expect(reads.slice(fetchedAhead.length), 'asked by pdf.js after').to.deep.equal([]);
+      expect(ahead.size, `fetched ahead and never asked for (${fetchedAhead.join(', ')})`).to.equal(0);
+      expect(reads.length, reads.join(', ')).to.equal(new Set(reads).size);
+      await task.destroy();
+    });
   });
 });
