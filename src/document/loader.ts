@@ -66,10 +66,25 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
   } else {
     // The first chunk whole (pdf.js then has it and does not ask again), and the chunks it asks
     // for next fetched alongside, while its worker loads (prefetch.ts).
-    const start = await readStart(url, CHUNK_BYTES, source);
+    // Both at once: the server said it answers ranges (one that does not after all sends the whole
+    // file to the first read, and the reads ahead are then stopped).
+    const stop = new AbortController();
+    const reading = readStart(url, CHUNK_BYTES, source);
+    const ahead = prefetch(url, info.size, reading.then((r) => r.bytes), { ...source, signal: source.signal ? AbortSignal.any([source.signal, stop.signal]) : stop.signal });
+    let start: Awaited<typeof reading>;
+    try {
+      start = await reading;
+    } catch (cause) {
+      stop.abort();
+      throw cause;
+    }
     head = start.bytes;
-    if (start.complete) whole = start.bytes;
-    else prefetched = prefetch(url, info.size, head, source);
+    if (start.complete) {
+      whole = start.bytes;
+      stop.abort();
+    } else {
+      prefetched = ahead;
+    }
   }
   if (whole?.length === 0) throw damaged('the file is empty');
   const size = whole?.length ?? info.size!;
@@ -122,7 +137,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
  * Starts fetching ahead what pdf.js reads first (prefetch.ts): the last chunk, the cross-reference
  * section, the catalog and the page tree down to page 1 and its contents, while its worker loads.
  */
-function prefetch(url: string, size: number, head: Uint8Array, source: SourceOptions): Prefetched {
+function prefetch(url: string, size: number, head: Promise<Uint8Array>, source: SourceOptions): Prefetched {
   const ahead = new Prefetched();
   void fetchAhead(size, head, (begin, end) => readRange(url, begin, end, source), ahead);
   return ahead;

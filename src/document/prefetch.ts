@@ -114,12 +114,15 @@ export const MAX_WALK_CHUNKS = 8;
  * compressed), the chunks holding the catalog, the page tree down to page 1 (first kids, as pdf.js
  * walks it), page 1's contents and the last page (pdf.js reads it to check the page count) — each
  * only once the one before says where. It stops at the
- * first thing it does not understand: pdf.js then asks for the rest itself. `head` is chunk 0.
+ * first thing it does not understand: pdf.js then asks for the rest itself. `head` is chunk 0
+ * (being read: the tail is asked for at once, alongside).
  * Resolves when done (never rejects).
  */
-export async function fetchAhead(size: number, head: Uint8Array, read: ReadRange, ahead: Prefetched): Promise<void> {
+export async function fetchAhead(size: number, head: Uint8Array | Promise<Uint8Array>, read: ReadRange, ahead: Prefetched): Promise<void> {
   const chunks = new Map<number, Promise<Uint8Array>>();
-  chunks.set(0, Promise.resolve(head));
+  const headBytes = Promise.resolve(head);
+  headBytes.catch(() => undefined); // its failure is the loader's to report
+  chunks.set(0, headBytes);
   const chunkRange = (c: number) => ({ begin: c * CHUNK_BYTES, end: Math.min(size, (c + 1) * CHUNK_BYTES) });
   /** Fetches [begin, end) (whole chunks) ahead, once; each chunk's bytes kept for the walk. */
   const fetch = (begin: number, end: number): void => {
