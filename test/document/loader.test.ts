@@ -193,7 +193,8 @@ describe('loadDocument — generated documents', function () {
       const s = await stats(key);
       expect(s.requests[0]).to.include({ method: 'HEAD' });
       // pdf.js's first chunk: it has it then, and does not ask for it again.
-      expect(s.requests[1]).to.include({ method: 'GET', range: 'bytes=0-65535', status: 206, bytes: 65536 });
+      // (The reads ahead go alongside: found by its range, not by its place.)
+      expect(s.requests.find((r) => r.range === 'bytes=0-65535')).to.include({ method: 'GET', status: 206, bytes: 65536 });
       // Its last chunk (startxref, the trailer), fetched ahead while the worker starts: asked once.
       const tail = `bytes=${Math.floor((bytes.length - 1) / 65536) * 65536}-${bytes.length - 1}`;
       const ranges = s.requests.filter((r) => r.range).map((r) => r.range);
