@@ -4,7 +4,7 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/', 'examples/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'src/api/wire.gen.ts', 'custom-elements.json', 'coverage/', 'examples/', '.vite/', 'test-results/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

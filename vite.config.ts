@@ -35,10 +35,32 @@ export default defineConfig(({ command }) =>
         root: path.join(root, 'demo'),
         publicDir: path.join(root, 'public'),
         plugins: [pdfjsAssets(), gedFiles()],
-        server: { port: 5173, strictPort: false, open: false },
-        // Known up front, so the first visit is not reloaded when Vite discovers them.
+        // The demo's host code imports the package by its name, as an integrator's does.
+        resolve: { alias: [{ find: /^jse-sign-request$/, replacement: path.join(root, 'src/index.ts') }] },
+        server: {
+          port: 5173,
+          strictPort: false,
+          open: false,
+          // Transformed while the server starts, before the first visit asks for them.
+          warmup: { clientFiles: ['./main.ts', './connect.ts'] },
+        },
+        // Every dependency the demo and the element import, known up front: the first visit is
+        // neither held by a discovery scan nor reloaded when Vite finds one more.
         optimizeDeps: {
-          include: ['lit', 'lit/decorators.js', 'lit/directive.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'msw', 'msw/browser', 'pdf-lib', 'pdfjs-dist', 'libphonenumber-js/max'],
+          entries: ['index.html', 'connect.html'],
+          include: [
+            'lit',
+            'lit/decorators.js',
+            'lit/directive.js',
+            'lit/directives/if-defined.js',
+            'lit/directives/live.js',
+            'lit/directives/repeat.js',
+            'msw',
+            'msw/browser',
+            'pdf-lib',
+            'pdfjs-dist',
+            'libphonenumber-js/max',
+          ],
         },
       }
     : {

@@ -20,7 +20,7 @@ function say(text: string): void {
 }
 
 if (!state) {
-  say('Lien de connexion incomplet : ouvrez cette page depuis le bouton « Connecter Jesignexpert ».');
+  say('Lien de connexion incomplet\u202f: ouvrez cette page depuis le bouton «\u202fConnecter Jesignexpert\u202f».');
   submit.disabled = true;
 }
 
@@ -64,7 +64,7 @@ form.addEventListener('submit', (event) => {
   void login(email, password).then((answer) => {
     submit.disabled = false;
     if (answer === null) {
-      say("La page qui a demandé la connexion n'est plus ouverte : fermez cette fenêtre et recommencez.");
+      say("La page qui a demandé la connexion n'est plus ouverte\u202f: fermez cette fenêtre et recommencez.");
     } else if (answer.type === 'jse-sandbox:refused') {
       say('Identifiant ou mot de passe incorrect.');
     } else {

@@ -11,6 +11,10 @@ export function gedFiles(): Plugin {
   return {
     name: 'jse-demo-ged-files',
     configureServer(server) {
+      // Generated while the server starts (the 10,5 Mo archive and the 60 pages take a moment),
+      // not on the first visit.
+      files = demoFiles().then((list) => new Map(list.map((f) => [f.name, f])));
+      files.catch(() => undefined); // a failure is answered to the request that needs the files
       server.middlewares.use('/ged/files', (req, res, next) => {
         files ??= demoFiles().then((list) => new Map(list.map((f) => [f.name, f])));
         void files.then((map) => {

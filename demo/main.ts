@@ -1,18 +1,18 @@
 /**
- * The demo GED: a folder of generated documents, a pen icon per file that opens the widget in a
- * panel, each file's versions (original, "en attente de signature", signed) driven by the widget's
- * events, and a live log of every event. The host code it takes is shown on the page.
+ * The demo GED around the host code (./host.ts, shown on the page as it runs): a folder of
+ * generated documents, a pen icon per file that opens the widget in a panel, each file's versions
+ * (original, « en attente de signature », signed — or refused, expired, cancelled) driven by the
+ * widget's events, a live log of every event (each one expandable to its full detail), and the
+ * sandbox's outboxes where the visitor plays the signer.
  */
-import '../src/index.js';
-import { configure } from '../src/element.js';
-import type { Layout, LayoutStore } from '../src/layouts/layout.js';
+import type { Layout, LayoutStore, SignRequest } from 'jse-sign-request';
 import { createSandbox } from '../src/testing/index.js';
+import { openSignature, type GedFile } from './host.js';
+import hostSource from './host.ts?raw';
 import { mountOutbox } from './signer-player.js';
 
-configure({ assetsBase: '/pdfjs/' });
-
 // The proxy and Jesignexpert, simulated in the page (msw): the account starts unlinked, so the
-// first send shows the "Connecter Jesignexpert" step (the connect page is demo/connect.html).
+// first send shows the « Connecter Jesignexpert » step (the connect page is demo/connect.html).
 const sandbox = createSandbox({
   proxyUrl: '/jse-proxy',
   tokenEndpoint: '/ged/jse/token',
@@ -20,23 +20,37 @@ const sandbox = createSandbox({
   user: { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' },
 });
 
-interface GedFile {
+type VersionKind = 'original' | 'pending' | 'signed' | 'refused' | 'expired' | 'cancelled';
+interface Version {
+  number: number;
+  kind: VersionKind;
+  requestId?: string;
+  href?: string;
+}
+interface FolderFile {
   name: string;
   title: string;
   type: string;
   size: number;
-  versions: { label: string; kind: 'original' | 'pending' | 'signed'; href?: string }[];
+  versions: Version[];
 }
 
-const HOST_CODE = `<jse-sign-request src="/ged/files/lettre-de-mission.pdf"
-                  token-endpoint="/ged/jse/token"></jse-sign-request>
-<script type="module">
-  import 'jse-sign-request';
-  const widget = document.querySelector('jse-sign-request');
-  widget.addEventListener('jse-pending', (e) => ged.addVersion('en attente de signature', e.detail.request));
-  widget.addEventListener('jse-signed', async (e) => ged.addVersion('signé', await e.detail.download()));
-</script>`;
+const NNBSP = '\u202f';
+const LABELS: Record<VersionKind, string> = {
+  original: 'original',
+  pending: 'en attente de signature',
+  signed: 'signé',
+  refused: 'signature refusée',
+  expired: 'demande expirée',
+  cancelled: 'demande annulée',
+};
 
+const HOST_HTML = `<!-- The page: no inline script, so it runs under
+     Content-Security-Policy: default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' -->
+<script type="module" src="/js/signature.js"></script>
+<div id="signature-panel"></div>`;
+
+/** Every event the element fires (SPEC §2), all logged. */
 const EVENTS = [
   'jse-ready', 'jse-status', 'jse-connect-required', 'jse-connected', 'jse-invalid', 'jse-pending',
   'jse-signer-signed', 'jse-signed', 'jse-refused', 'jse-expired', 'jse-cancelled', 'jse-error',
@@ -46,19 +60,32 @@ const rows = document.querySelector<HTMLTableSectionElement>('#file-rows')!;
 const panel = document.querySelector<HTMLElement>('#panel')!;
 const slot = document.querySelector<HTMLElement>('#widget-slot')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
-document.querySelector('#host-code')!.textContent = HOST_CODE;
+const notice = document.querySelector<HTMLElement>('#ged-notice')!;
+document.querySelector('#host-html')!.textContent = HOST_HTML;
+document.querySelector('#host-code')!.textContent = hostSource.trim();
 
-let files: GedFile[] = [];
-let openFile: GedFile | undefined;
+for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')) {
+  button.addEventListener('click', () => {
+    const source = document.getElementById(button.dataset['for']!)!.textContent ?? '';
+    const status = document.getElementById(`${button.dataset['for']!}-status`)!;
+    navigator.clipboard.writeText(source).then(
+      () => (status.textContent = 'Code copié.'),
+      () => (status.textContent = `Copie impossible ici${NNBSP}: sélectionnez le code et copiez-le.`),
+    );
+  });
+}
+
+let files: FolderFile[] = [];
 
 function formatSize(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.ceil(bytes / 1e3)} ko`;
+  return bytes >= 1e6 ? `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}${NNBSP}Mo` : `${Math.ceil(bytes / 1e3)}${NNBSP}ko`;
 }
 
 function renderFiles(): void {
   rows.replaceChildren(
     ...files.map((file) => {
       const tr = document.createElement('tr');
+      tr.dataset['file'] = file.name;
       const name = document.createElement('td');
       name.textContent = file.title;
       const size = document.createElement('td');
@@ -69,14 +96,17 @@ function renderFiles(): void {
       for (const v of file.versions) {
         const li = document.createElement('li');
         li.className = v.kind;
+        li.dataset['kind'] = v.kind;
+        if (v.requestId) li.dataset['request'] = v.requestId;
+        const label = `v${v.number} — ${LABELS[v.kind]}`;
         if (v.href) {
           const a = document.createElement('a');
           a.href = v.href;
           a.target = '_blank';
-          a.textContent = v.label;
+          a.textContent = label;
           li.append(a);
         } else {
-          li.textContent = v.label;
+          li.textContent = label;
         }
         list.append(li);
       }
@@ -86,7 +116,7 @@ function renderFiles(): void {
       pen.type = 'button';
       pen.className = 'pen';
       pen.textContent = '✏️';
-      pen.setAttribute('aria-label', `Demander une signature : ${file.title}`);
+      pen.setAttribute('aria-label', `Demander une signature${NNBSP}: ${file.title}`);
       pen.addEventListener('click', () => open(file));
       actions.append(pen);
       tr.append(name, size, versions, actions);
@@ -95,10 +125,26 @@ function renderFiles(): void {
   );
 }
 
+function detailJson(detail: unknown): string {
+  return JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : v), 2) ?? 'undefined';
+}
+
+/** One line per event, expandable to its full detail (nothing cut). */
 function logEvent(type: string, detail: unknown): void {
   const li = document.createElement('li');
-  const time = new Date().toLocaleTimeString('fr-FR');
-  li.textContent = `${time} ${type} ${JSON.stringify(detail, (_k, v: unknown) => (typeof v === 'function' ? '[function]' : v)).slice(0, 400)}`;
+  li.dataset['type'] = type;
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  const time = document.createElement('time');
+  time.textContent = new Date().toLocaleTimeString('fr-FR');
+  const name = document.createElement('strong');
+  name.textContent = type;
+  summary.append(time, ' ', name);
+  const pre = document.createElement('pre');
+  pre.tabIndex = 0; // a long detail scrolls: reachable with the keyboard
+  pre.textContent = detailJson(detail);
+  details.append(summary, pre);
+  li.append(details);
   log.prepend(li);
 }
 
@@ -118,62 +164,82 @@ const layoutStore: LayoutStore = {
     firmLayouts.set(key, layout);
   },
 };
-/** Each dossier's client, the signer the role "Client" stands for. */
+/** Each dossier's client, the signer the role « Client » stands for. */
 const CLIENTS: Record<string, string> = {
   'lettre-de-mission.pdf': 'jean.dupont@example.com',
   'lettre-de-mission-leroy.pdf': 'marie.leroy@example.com',
 };
 
-function open(file: GedFile): void {
-  openFile = file;
-  panel.hidden = false;
-  document.querySelector('#panel-title')!.textContent = `Signature : ${file.title}`;
-  const widget = document.createElement('jse-sign-request');
-  widget.setAttribute('src', `/ged/files/${encodeURIComponent(file.name)}`);
-  widget.setAttribute('token-endpoint', sandbox.tokenEndpoint);
-  widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
-  widget.contacts = [
-    { email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' },
-    { email: 'marie.leroy@example.com', firstName: 'Marie', lastName: 'Leroy', phone: '+262692123456' },
-  ];
+function say(text: string): void {
+  notice.textContent = text;
+}
+
+/** The version a request made, added once per request id (hosts de-duplicate, SPEC §2). */
+function versionOf(file: FolderFile, request: SignRequest): Version {
+  let version = file.versions.find((v) => v.requestId === request.id);
+  if (!version) {
+    version = { number: file.versions.length + 1, kind: 'pending', requestId: request.id };
+    file.versions.push(version);
+  }
+  return version;
+}
+
+const placeholder = slot.firstElementChild!;
+const closeButton = document.querySelector<HTMLButtonElement>('#close-panel')!;
+
+function open(file: FolderFile): void {
+  closeButton.hidden = false;
+  document.querySelector('#panel-title')!.textContent = `Signature${NNBSP}: ${file.title}`;
+  const gedFile: GedFile = { url: `/ged/files/${encodeURIComponent(file.name)}`, title: file.title };
   const client = CLIENTS[file.name];
   if (client) {
-    widget.layoutKey = 'lettre-de-mission';
-    widget.layoutStore = layoutStore;
-    widget.signerRoles = { Client: { email: client }, 'Expert-comptable': 'me' };
+    gedFile.layoutKey = 'lettre-de-mission';
+    gedFile.clientEmail = client;
   }
-  for (const type of EVENTS) widget.addEventListener(type, (e) => onEvent(file, type, (e as CustomEvent<Parameters<typeof onEvent>[2]>).detail));
-  slot.replaceChildren(widget);
+  const widget = openSignature(
+    slot,
+    gedFile,
+    {
+      pending(request) {
+        versionOf(file, request).kind = 'pending';
+        renderFiles();
+        say(`${file.title}${NNBSP}: nouvelle version en attente de signature.`);
+      },
+      signed(request, pdf) {
+        const version = versionOf(file, request);
+        version.kind = 'signed';
+        version.href = URL.createObjectURL(pdf);
+        renderFiles();
+        say(`${file.title}${NNBSP}: la version signée est enregistrée.`);
+      },
+      closed(request, outcome) {
+        versionOf(file, request).kind = outcome;
+        renderFiles();
+        say(`${file.title}${NNBSP}: ${LABELS[outcome]}.`);
+      },
+      failed() {
+        // The widget shows the message itself; the GED only logs it (below).
+      },
+    },
+    layoutStore,
+  );
+  for (const type of EVENTS) widget.addEventListener(type, (e) => logEvent(type, (e as CustomEvent).detail));
+  // On a phone the panel is below the folder: bring it into view.
+  if (matchMedia('(max-width: 1100px)').matches) panel.scrollIntoView({ block: 'start' });
 }
 
-function onEvent(file: GedFile, type: string, detail: { request?: { id: string }; download?: () => Promise<Blob> }): void {
-  logEvent(type, detail);
-  if (type === 'jse-pending' && detail.request) {
-    file.versions.push({ label: `v${file.versions.length + 1} — en attente de signature`, kind: 'pending' });
-  }
-  if (type === 'jse-signed' && detail.request && detail.download) {
-    // What a host does: fetch the signed PDF (with the widget's token) and store it as a new version.
-    void detail.download().then((blob) => {
-      file.versions.push({ label: `v${file.versions.length + 1} — signé`, kind: 'signed', href: URL.createObjectURL(blob) });
-      renderFiles();
-    });
-  }
-  renderFiles();
-}
-
-document.querySelector('#close-panel')!.addEventListener('click', () => {
-  panel.hidden = true;
-  slot.replaceChildren();
-  openFile = undefined;
+closeButton.addEventListener('click', () => {
+  closeButton.hidden = true;
+  document.querySelector('#panel-title')!.textContent = 'Demande de signature';
+  slot.replaceChildren(placeholder);
 });
 
 async function main(): Promise<void> {
   await sandbox.start();
   mountOutbox(document.querySelector<HTMLElement>('#outbox')!, sandbox);
-  const list = (await (await fetch('/ged/files/index.json')).json()) as Omit<GedFile, 'versions'>[];
-  files = list.map((f) => ({ ...f, versions: [{ label: 'v1 — original', kind: 'original' }] }));
+  const list = (await (await fetch('/ged/files/index.json')).json()) as Omit<FolderFile, 'versions'>[];
+  files = list.map((f) => ({ ...f, versions: [{ number: 1, kind: 'original' }] }));
   renderFiles();
-  void openFile;
 }
 
 void main();

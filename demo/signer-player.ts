@@ -1,10 +1,13 @@
 /**
  * The demo's signer side: the sandbox's e-mail and SMS outboxes, and the signer journey of the
- * help article played by the visitor — open the invitation ("Consulter les documents et signer"),
- * read the document, tick "J'ai lu et j'accepte le document ci-dessus", type the 4-digit SMS code,
- * draw the signature, accept both terms, "Signer". Plain DOM; every text set with textContent.
+ * help article played by the visitor — open the invitation (« Consulter les documents et signer »),
+ * read the sender's message and the document, tick « J'ai lu et j'accepte le document ci-dessus »,
+ * type the 4-digit SMS code, draw the signature, accept both terms, « Signer ». Plain DOM; every
+ * text set with textContent; every failure said in French in the dialog, never thrown.
  */
-import type { Sandbox, SignerSession } from '../src/testing/index.js';
+import { JourneyError, type Sandbox, type SignerSession } from '../src/testing/index.js';
+
+const NNBSP = '\u202f';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -13,149 +16,238 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
   return node;
 }
 
+const CLOSED: Record<string, string> = {
+  signed: 'Ce document est déjà signé par tous les signataires',
+  refused: 'Cette demande a été refusée',
+  expired: 'Cette demande a expiré',
+  cancelled: "L'expéditeur a annulé cette demande",
+};
+
+/** What the signing pages say, in French, when a step cannot be taken. */
+export function journeyMessage(error: unknown, session?: SignerSession): string {
+  const code = error instanceof JourneyError ? error.code : undefined;
+  switch (code) {
+    case 'no_invitation':
+      return `Cette invitation n'existe plus${NNBSP}: demandez à l'expéditeur de vous l'envoyer à nouveau.`;
+    case 'closed': {
+      let status = '';
+      try {
+        status = session?.request.status ?? '';
+      } catch {
+        // the request is gone: the generic sentence below
+      }
+      return `${CLOSED[status] ?? "Cette demande n'est plus ouverte"}${NNBSP}: il n'y a plus rien à signer.`;
+    }
+    case 'already_done':
+      return `Vous avez déjà répondu à cette demande${NNBSP}: il n'y a plus rien à signer.`;
+    case 'locked':
+      return `Trop de codes erronés${NNBSP}: la signature est bloquée. Contactez l'expéditeur.`;
+    case 'document_not_accepted':
+      return "Acceptez d'abord le document.";
+    case 'code_not_verified':
+      return "Saisissez d'abord le code reçu par SMS.";
+    case 'no_signature':
+      return 'Dessinez votre signature.';
+    case 'no_initials':
+      return 'Dessinez votre paraphe.';
+    case 'terms_not_accepted':
+      return 'Acceptez les deux conditions pour signer.';
+    default:
+      return `La signature n'a pas pu aboutir${NNBSP}: fermez cette fenêtre et rouvrez l'invitation.`;
+  }
+}
+
 export function mountOutbox(root: HTMLElement, sandbox: Sandbox): void {
   const render = () => {
     const mails = [...sandbox.state.emails].reverse();
     const sms = [...sandbox.state.sms].reverse();
     const mailList = el('ul', undefined, { class: 'outbox' });
-    if (mails.length === 0) mailList.append(el('li', 'Aucun e-mail pour le moment : envoyez une demande.'));
+    if (mails.length === 0) mailList.append(el('li', `Aucun e-mail pour le moment${NNBSP}: envoyez une demande.`));
     for (const mail of mails) {
-      const li = el('li');
-      li.append(el('strong', mail.subject), el('br'), el('span', `À : ${mail.to}`));
+      const li = el('li', undefined, { 'data-kind': mail.kind });
+      li.append(el('strong', mail.subject), el('br'), el('span', `À${NNBSP}: ${mail.to}`));
+      const details = el('details');
+      details.append(el('summary', "Lire l'e-mail"), el('p', mail.text, { class: 'mail-text' }));
+      li.append(details);
       if (mail.kind === 'invitation') {
-        const open = el('button', 'Consulter les documents et signer', { type: 'button' });
+        const open = el('button', 'Consulter les documents et signer', { type: 'button', class: 'primary' });
         open.addEventListener('click', () => playSigner(sandbox, mail.link ?? mail.id));
-        li.append(el('br'), open);
+        li.append(open);
       } else if (mail.attachment) {
         const url = URL.createObjectURL(new Blob([mail.attachment.bytes as BlobPart], { type: 'application/pdf' }));
-        li.append(el('br'), el('a', `Pièce jointe : ${mail.attachment.name}`, { href: url, target: '_blank' }));
+        li.append(el('a', `Pièce jointe${NNBSP}: ${mail.attachment.name}`, { href: url, target: '_blank' }));
       }
       mailList.append(li);
     }
     const smsList = el('ul', undefined, { class: 'outbox' });
     if (sms.length === 0) smsList.append(el('li', 'Aucun SMS.'));
-    for (const message of sms) smsList.append(el('li', `${message.to} : ${message.text}`));
-    root.replaceChildren(el('h3', 'E-mails'), mailList, el('h3', 'SMS'), smsList);
+    for (const message of sms) smsList.append(el('li', `${message.to}${NNBSP}: ${message.text}`));
+    // The deadline, simulated: a pending request can be made to expire now (the widget then says so
+    // and fires jse-expired).
+    const pending = [...sandbox.state.requests.values()].filter((r) => r.status === 'pending');
+    const deadlines = el('ul', undefined, { class: 'outbox' });
+    if (pending.length === 0) deadlines.append(el('li', 'Aucune demande en attente.'));
+    for (const request of pending) {
+      const li = el('li', undefined, { 'data-request': request.id });
+      const expire = el('button', `Faire expirer «${NNBSP}${request.documentName}${NNBSP}»`, { type: 'button' });
+      expire.addEventListener('click', () => sandbox.state.expire(request.id));
+      li.append(expire);
+      deadlines.append(li);
+    }
+    root.replaceChildren(el('h3', 'E-mails'), mailList, el('h3', 'SMS'), smsList, el('h3', 'Échéances (simulées)'), deadlines);
   };
   sandbox.state.subscribe(render);
   render();
 }
 
-/** A dialog that walks the signer through the journey. */
+/** A dialog that walks the signer through the journey (the signing pages of Jesignexpert). */
 function playSigner(sandbox: Sandbox, invitation: string): void {
-  let session: SignerSession;
-  try {
-    session = sandbox.journey.open(invitation);
-  } catch (error) {
-    alert((error as Error).message);
-    return;
-  }
   const dialog = el('dialog', undefined, { class: 'signer', 'aria-labelledby': 'signer-title' });
-  const body = el('div');
-  const signer = session.request.signers.find((s) => s.id === session.signerId)!;
-  dialog.append(el('h2', `Jesignexpert — ${signer.firstName} ${signer.lastName}`, { id: 'signer-title' }), body);
+  const head = el('div', undefined, { class: 'signer-head' });
+  const body = el('div', undefined, { class: 'signer-body' });
+  dialog.append(head, body);
   document.body.append(dialog);
   dialog.addEventListener('close', () => dialog.remove());
   dialog.showModal();
 
   const step = (...nodes: Node[]) => body.replaceChildren(...nodes);
-  const fail = (error: unknown) => step(el('p', (error as Error).message, { role: 'alert' }), closeButton());
   const closeButton = () => {
     const b = el('button', 'Fermer', { type: 'button' });
     b.addEventListener('click', () => dialog.close());
     return b;
   };
+  let session: SignerSession | undefined;
+  const fail = (error: unknown) => {
+    step(el('p', journeyMessage(error, session), { role: 'alert' }), el('div', undefined, { class: 'actions' }));
+    body.lastElementChild!.append(closeButton());
+    (body.querySelector('button') as HTMLButtonElement).focus();
+  };
 
-  // 1. Read and accept the document.
-  const docUrl = URL.createObjectURL(new Blob([session.document as BlobPart], { type: 'application/pdf' }));
+  let docUrl: string;
+  let signerName = '';
+  try {
+    session = sandbox.journey.open(invitation);
+    const signer = session.request.signers.find((s) => s.id === session!.signerId)!;
+    signerName = `${signer.firstName} ${signer.lastName}`;
+    docUrl = URL.createObjectURL(new Blob([session.document as BlobPart], { type: 'application/pdf' }));
+  } catch (error) {
+    head.append(el('h2', 'Jesignexpert', { id: 'signer-title' }));
+    return fail(error);
+  }
+  const open = session;
+  head.append(el('h2', `Jesignexpert — ${signerName}`, { id: 'signer-title' }), el('p', open.documentName));
+  const run = (action: () => unknown) => {
+    try {
+      const result = action();
+      if (result instanceof Promise) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  // 1. The sender's message; read and accept the document.
   const accept = el('input', undefined, { type: 'checkbox', id: 'accept' });
-  const next = el('button', 'Continuer', { type: 'button' });
+  const next = el('button', 'Continuer', { type: 'button', class: 'primary' });
   next.disabled = true;
   accept.addEventListener('change', () => (next.disabled = !accept.checked));
-  const refuse = el('button', 'Refuser de signer', { type: 'button', class: 'secondary' });
-  refuse.addEventListener('click', () => {
-    try {
-      session.refuse('Refus depuis la démonstration');
-      step(el('p', 'Vous avez refusé de signer. Le cabinet en est informé.'), closeButton());
-    } catch (error) {
-      fail(error);
-    }
-  });
-  next.addEventListener('click', () => {
-    try {
-      session.acceptDocument();
+  const refuse = el('button', 'Refuser de signer', { type: 'button' });
+  refuse.addEventListener('click', () =>
+    run(() => {
+      open.refuse('Refus depuis la démonstration');
+      step(el('p', "Vous avez refusé de signer. L'expéditeur en est informé."), closeButton());
+    }),
+  );
+  next.addEventListener('click', () =>
+    run(() => {
+      open.acceptDocument();
       codeStep();
-    } catch (error) {
-      fail(error);
-    }
-  });
+    }),
+  );
+  const check = el('p', undefined, { class: 'check' });
+  check.append(accept, el('label', "J'ai lu et j'accepte le document ci-dessus", { for: 'accept' }));
+  const actions = el('div', undefined, { class: 'actions' });
+  actions.append(next, refuse);
   step(
-    el('p', 'Prenez connaissance du document :'),
+    el('p', 'Étape 1 sur 4 — le document', { class: 'step' }),
+    ...(open.message ? [el('p', `Message de l'expéditeur${NNBSP}:`), el('blockquote', open.message, { class: 'message' })] : []),
     el('a', 'Ouvrir le document (PDF)', { href: docUrl, target: '_blank' }),
-    el('p'),
-    accept,
-    el('label', " J'ai lu et j'accepte le document ci-dessus", { for: 'accept' }),
-    el('p'),
-    next,
-    refuse,
+    check,
+    actions,
   );
 
   // 2. The SMS code.
   function codeStep(): void {
     const input = el('input', undefined, { id: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '4' });
-    const status = el('p', 'Un code à 4 chiffres vient d’être envoyé par SMS (voir « SMS » dans les boîtes d’envoi).', { role: 'status' });
-    const ok = el('button', 'Valider le code', { type: 'button' });
-    ok.addEventListener('click', () => {
-      try {
-        const result = session.enterCode(input.value.trim());
+    const status = el('p', 'Un code à 4 chiffres vient d’être envoyé par SMS (voir «\u202fSMS\u202f» dans les boîtes d’envoi).', { role: 'status' });
+    const ok = el('button', 'Valider le code', { type: 'button', class: 'primary' });
+    ok.addEventListener('click', () =>
+      run(() => {
+        const result = open.enterCode(input.value.trim());
         if (result.accepted) return signatureStep();
         status.textContent = result.locked
-          ? 'Trop de codes erronés : la signature est bloquée.'
-          : `Code incorrect. Essais restants : ${result.attemptsLeft}.`;
-      } catch (error) {
-        fail(error);
-      }
-    });
-    step(status, el('label', 'Code reçu par SMS ', { for: 'code' }), input, ok);
+          ? journeyMessage(new JourneyError('locked', ''))
+          : `Code incorrect${NNBSP}: vérifiez le SMS et réessayez. Essais restants${NNBSP}: ${result.attemptsLeft}.`;
+      }),
+    );
+    const row = el('div', undefined, { class: 'actions' });
+    row.append(input, ok);
+    step(el('p', 'Étape 2 sur 4 — le code', { class: 'step' }), status, el('label', 'Code reçu par SMS', { for: 'code' }), row);
     input.focus();
   }
 
-  /** A drawing pad with "Effacer" and an example drawing; `blob()` gives its PNG. */
+  /** A drawing pad with « Effacer » and an example drawing; `blob()` gives its PNG. */
   function pad(label: string, example: (ctx: CanvasRenderingContext2D) => void, width = 420) {
-    const canvas = el('canvas', undefined, { width: String(width), height: '160', class: 'pad', 'aria-label': label });
+    const canvas = el('canvas', undefined, { width: String(width), height: '160', class: 'pad', role: 'img', 'aria-label': label });
     const ctx = canvas.getContext('2d')!;
     ctx.lineWidth = 3;
     ctx.lineCap = 'round';
     ctx.strokeStyle = '#10306b';
     let drawing = false;
     let drawn = false;
+    const changed = new EventTarget();
+    // The canvas is scaled to fit narrow screens: pointer positions are taken in its own pixels.
+    const at = (e: PointerEvent): [number, number] => {
+      const box = canvas.getBoundingClientRect();
+      return [((e.clientX - box.left) * canvas.width) / box.width, ((e.clientY - box.top) * canvas.height) / box.height];
+    };
     canvas.addEventListener('pointerdown', (e) => {
       drawing = true;
       canvas.setPointerCapture(e.pointerId);
       ctx.beginPath();
-      ctx.moveTo(e.offsetX, e.offsetY);
+      ctx.moveTo(...at(e));
+      e.preventDefault();
     });
     canvas.addEventListener('pointermove', (e) => {
       if (!drawing) return;
-      ctx.lineTo(e.offsetX, e.offsetY);
+      ctx.lineTo(...at(e));
       ctx.stroke();
-      drawn = true;
+      if (!drawn) {
+        drawn = true;
+        changed.dispatchEvent(new Event('change'));
+      }
     });
-    canvas.addEventListener('pointerup', () => (drawing = false));
-    const clear = el('button', 'Effacer', { type: 'button', class: 'secondary' });
+    const stop = () => (drawing = false);
+    canvas.addEventListener('pointerup', stop);
+    canvas.addEventListener('pointercancel', stop);
+    const clear = el('button', 'Effacer', { type: 'button' });
     clear.addEventListener('click', () => {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       drawn = false;
+      changed.dispatchEvent(new Event('change'));
     });
-    const demo = el('button', 'Exemple', { type: 'button', class: 'secondary' });
+    const demo = el('button', 'Exemple', { type: 'button' });
     demo.addEventListener('click', () => {
       ctx.beginPath();
       example(ctx);
       ctx.stroke();
       drawn = true;
+      changed.dispatchEvent(new Event('change'));
     });
+    const tools = el('div', undefined, { class: 'actions' });
+    tools.append(clear, demo);
     return {
-      nodes: [el('p', `${label} :`), canvas, el('div', undefined, { class: 'row' }), clear, demo] as Node[],
+      nodes: [el('p', `${label}${NNBSP}:`), canvas, tools] as Node[],
+      changed,
       get drawn() {
         return drawn;
       },
@@ -169,7 +261,7 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
       ctx.moveTo(30, 110);
       for (let x = 30; x < 390; x += 6) ctx.lineTo(x, 90 + Math.sin(x / 14) * 35 * Math.cos(x / 60));
     });
-    const initials = session.needsInitials
+    const initials = open.needsInitials
       ? pad(
           'Dessinez votre paraphe (il sera apposé sur les pages prévues)',
           (ctx) => {
@@ -183,76 +275,77 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
           220,
         )
       : undefined;
-    const next = el('button', 'Continuer', { type: 'button' });
-    const status = el('p', '', { role: 'status' });
-    const submit = async (): Promise<void> => {
-      if (!signature.drawn) return void (status.textContent = 'Dessinez votre signature.');
-      if (initials && !initials.drawn) return void (status.textContent = 'Dessinez votre paraphe.');
-      next.disabled = true;
-      try {
-        await session.drawSignature(await signature.blob());
-        if (initials) await session.drawInitials(await initials.blob());
+    const next = el('button', 'Continuer', { type: 'button', class: 'primary' });
+    // Enabled once everything asked for is drawn.
+    const update = () => (next.disabled = !signature.drawn || (initials !== undefined && !initials.drawn));
+    signature.changed.addEventListener('change', update);
+    initials?.changed.addEventListener('change', update);
+    update();
+    next.addEventListener('click', () =>
+      run(async () => {
+        next.disabled = true;
+        await open.drawSignature(await signature.blob());
+        if (initials) await open.drawInitials(await initials.blob());
         textsStep();
-      } catch (error) {
-        fail(error);
-      }
-    };
-    next.addEventListener('click', () => void submit());
-    step(...signature.nodes, ...(initials ? [el('p'), ...initials.nodes] : []), el('p'), next, status);
+      }),
+    );
+    step(el('p', 'Étape 3 sur 4 — la signature', { class: 'step' }), ...signature.nodes, ...(initials ? initials.nodes : []), next);
   }
 
-  // 4. Each mention to write and each text to type, in order.
+  // Each mention to write and each text to type, in order.
   function textsStep(): void {
-    const prompt = session.nextPrompt();
+    const prompt = open.nextPrompt();
     if (!prompt) return termsStep();
     const input = el('input', undefined, { id: 'answer', autocomplete: 'off' });
     const label =
       prompt.kind === 'mention'
-        ? `Recopiez la mention « ${prompt.prompt} » (page ${prompt.page}) `
-        : `${prompt.prompt} (page ${prompt.page}) `;
-    const ok = el('button', 'Valider', { type: 'button' });
+        ? `Recopiez la mention «${NNBSP}${prompt.prompt}${NNBSP}» (page ${prompt.page})`
+        : `${prompt.prompt} (page ${prompt.page})`;
+    const ok = el('button', 'Valider', { type: 'button', class: 'primary' });
     const status = el('p', '', { role: 'status' });
-    const done = session.answers.length;
+    const done = open.answers.length;
     ok.addEventListener('click', () => {
       try {
-        session.answer(input.value);
+        open.answer(input.value);
         textsStep();
       } catch (error) {
-        status.textContent = (error as Error).message;
+        const code = error instanceof JourneyError ? error.code : '';
+        status.textContent =
+          code === 'mention_mismatch'
+            ? `Recopiez la mention exactement${NNBSP}: «${NNBSP}${prompt.prompt}${NNBSP}».`
+            : code === 'empty_text'
+              ? `Saisissez le texte demandé${NNBSP}: ${prompt.prompt}.`
+              : journeyMessage(error, open);
       }
     });
-    step(el('p', `Mention ou texte ${done + 1} sur ${session.prompts.length}`), el('label', label, { for: 'answer' }), input, ok, status);
+    step(el('p', `Mention ou texte ${done + 1} sur ${open.prompts.length}`, { class: 'step' }), el('label', label, { for: 'answer' }), input, ok, status);
     input.focus();
   }
 
-  // 5. Accept both terms, sign.
+  // 4. Accept both terms, sign.
   function termsStep(): void {
     const terms = el('input', undefined, { type: 'checkbox', id: 'terms' });
     const privacy = el('input', undefined, { type: 'checkbox', id: 'privacy' });
-    const sign = el('button', 'Signer', { type: 'button' });
+    const sign = el('button', 'Signer', { type: 'button', class: 'primary' });
     const status = el('p', '', { role: 'status' });
-    const submit = async (): Promise<void> => {
-      if (!terms.checked || !privacy.checked) return void (status.textContent = 'Acceptez les deux conditions pour signer.');
-      sign.disabled = true;
-      status.textContent = 'Signature en cours…';
-      try {
-        session.acceptTerms({ termsOfUse: true, dataProtection: true });
-        await session.sign();
-        step(el('p', 'Document signé. Une copie vous est envoyée par e-mail.'), closeButton());
-      } catch (error) {
-        fail(error);
-      }
-    };
-    sign.addEventListener('click', () => void submit());
-    step(
-      terms,
-      el('label', " J'accepte les conditions générales d'utilisation", { for: 'terms' }),
-      el('br'),
-      privacy,
-      el('label', ' J’accepte la politique de protection des données', { for: 'privacy' }),
-      el('p'),
-      sign,
-      status,
+    const update = () => (sign.disabled = !terms.checked || !privacy.checked);
+    terms.addEventListener('change', update);
+    privacy.addEventListener('change', update);
+    update();
+    sign.addEventListener('click', () =>
+      run(async () => {
+        sign.disabled = true;
+        status.textContent = 'Signature en cours…';
+        open.acceptTerms({ termsOfUse: true, dataProtection: true });
+        await open.sign();
+        step(el('p', 'Document signé. Une copie vous est envoyée par e-mail.', { role: 'status' }), closeButton());
+        (body.querySelector('button') as HTMLButtonElement).focus();
+      }),
     );
+    const t = el('p', undefined, { class: 'check' });
+    t.append(terms, el('label', "J'accepte les conditions générales d'utilisation", { for: 'terms' }));
+    const p = el('p', undefined, { class: 'check' });
+    p.append(privacy, el('label', 'J’accepte la politique de protection des données', { for: 'privacy' }));
+    step(el('p', 'Étape 4 sur 4 — les conditions', { class: 'step' }), t, p, sign, status);
   }
 }

@@ -39,6 +39,8 @@ export const styles = [
     display: none;
   }
   .frame {
+    /* The toolbar's layout follows the element's own width, not the screen's (issue 18). */
+    container: jse-frame / inline-size;
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
@@ -49,6 +51,7 @@ export const styles = [
   /* end of the host's layout (issue 14) */
   [part='toolbar'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     padding: 0.5rem 0.75rem;
@@ -104,7 +107,47 @@ export const styles = [
       border-top: 1px solid var(--jse-color-border);
     }
   }
+  /* the sent document beside its status (issue 18): read-only; narrow, the status comes first */
+  /* no document to show (request-id alone): the status takes the whole width */
+  .workspace.sent > .status-side:only-child {
+    flex: 1 1 auto;
+    border-left: 0;
+  }
+  @container (max-width: 44rem) {
+    .workspace.sent > .status-side {
+      order: -1;
+      border-top: 0;
+      border-bottom: 1px solid var(--jse-color-border);
+    }
+  }
   /* end signers panel layout */
+  /* the keys of the field in focus (issue 18): over the top of the document, not moving it */
+  .hint-anchor {
+    position: relative;
+    height: 0;
+    z-index: 3;
+  }
+  .key-hint {
+    position: absolute;
+    top: 0.35rem;
+    left: 0.5rem;
+    max-width: calc(100% - 1rem);
+    box-sizing: border-box;
+    margin: 0;
+    padding: 0.3rem 0.6rem;
+    border-radius: var(--jse-radius);
+    background: rgb(28 34 48 / 92%);
+    color: #fff;
+    font-size: 0.8125rem;
+    line-height: 1.35;
+    pointer-events: none;
+  }
+  /* A touch screen without a mouse has no arrows to press: the hint would only hide the page. */
+  @media (hover: none) and (pointer: coarse) {
+    .key-hint {
+      display: none;
+    }
+  }
   /* viewer controls (issue 6) */
   .page-counter,
   .zoom-level {
@@ -275,5 +318,44 @@ export const styles = [
     border-radius: var(--jse-radius);
   }
   /* end sending */
+  /* a phone, or a narrow panel on a wide screen (issue 18): the controls wrap in rows, each whole */
+  [part='toolbar'] > button,
+  [part='toolbar'] > select,
+  .history,
+  .zoom {
+    flex: none;
+    white-space: nowrap;
+  }
+  .history {
+    display: inline-flex;
+    gap: 0.25rem;
+  }
+  .label-narrow {
+    display: none;
+  }
+  @container jse-frame (max-width: 40rem) {
+    .label-wide {
+      display: none;
+    }
+    .label-narrow {
+      display: inline;
+    }
+    [part='toolbar'] {
+      gap: 0.4rem;
+      padding: 0.4rem 0.5rem;
+    }
+    .doc-name {
+      flex: 1 0 100%;
+    }
+  }
+  @media (pointer: coarse) {
+    [part='toolbar'] button,
+    [part='toolbar'] select {
+      min-height: 2.5rem;
+    }
+    button.icon {
+      min-width: 2.5rem;
+    }
+  }
 `,
 ];

@@ -13,24 +13,23 @@ import { JseErrorEvent, type PageInfo } from './events.js';
 import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
-import type { DocumentLimits, LoadedDocument } from './document/types.js';
+import type { LoadedDocument } from './document/types.js';
 import { defineParts, defineViewerParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
 import { documentKey } from './draft/persistence.js';
-import type { SignersPanel } from './signers/signers-panel.js';
-import type { PlacementLayer } from './placement/placement-layer.js';
 import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
 import { recentSigners } from './signers/recent.js';
 import { StatusController } from './status/status-controller.js';
 import type { DocumentViewer } from './viewer/document-viewer.js';
+import type { SignersPanel } from './signers/signers-panel.js';
 import { COPY_ALL_EVENT, type CopyAllDetail } from './internal/events.js';
 import { LayoutController } from './layouts/layout-controller.js';
 import type { LayoutStore, SignerRoles } from './layouts/layout.js';
-import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail } from './internal/events.js';
+import { PAGE_FAILED_EVENT, SEARCH_FAILED_EVENT, VIEW_EVENT, type PageFailedDetail, type SearchFailedDetail, type ViewDetail } from './internal/events.js';
 import { ANNOUNCE_EVENT, PAGE_SEEN_EVENT, type PageSeenDetail } from './internal/events.js';
 import { SuggestionBoard } from './suggestions/board.js';
 import { SuggestionReader } from './suggestions/reader.js';
@@ -151,7 +150,7 @@ export class JseSignRequest extends LitElement {
   @property({ attribute: false }) layoutStore?: LayoutStore;
 
   /** The proxy's `/me` user (set by the account step); `me` wins over it for "Ajouter moi-même". */
-  @state() protected accountUser?: Person;
+  @state() private accountUser?: Person;
 
   /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
   private readonly documents: DocumentController;
@@ -184,8 +183,11 @@ export class JseSignRequest extends LitElement {
     client: () => this.client,
     onConnectRequired: (connectUrl) => this.emit(new JseConnectRequiredEvent({ connectUrl })),
     onConnected: (user, limits) => {
+      // Through the connect step: the user goes on with what comes next (not on a first check).
+      if (this.#connectShown) this.focusAfterRender('next-step');
+      this.#connectShown = false;
       this.accountUser = user;
-      this.applyLimits(limits);
+      this.documents.applyLimits(limits); // a document refused (or opened) under other limits is opened again
       this.emit(new JseConnectedEvent({ user }));
     },
     onError: (error) => this.emitError(error),
@@ -193,6 +195,8 @@ export class JseSignRequest extends LitElement {
   private readonly sender = this.createSender();
   /** Problems to show on the signers' fields: the blocked list or the proxy's 422. */
   @state() private sendProblems: ValidationProblem[] = [];
+  /** Sends refused for the draft's problems: the signers panel shows every error on each (`revealErrors`). */
+  @state() private refusals = 0;
   /**
    * Follows the request shown (`request-id`, or one just sent: the sender calls
    * `this.status.follow(request, etag, { announce: false })` after firing `jse-pending`).
@@ -280,7 +284,8 @@ export class JseSignRequest extends LitElement {
    * send is under way or its outcome is unknown (the draft must not change then, SPEC §3).
    */
   get signers(): Signer[] {
-    return this.draft.signers.map((s) => ({ ...s }));
+    // The phone country picked in the panel stays in the draft: the host gets wire signers.
+    return this.draft.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone }));
   }
   set signers(list: Signer[]) {
     this.draft.setSigners(list);
@@ -372,6 +377,7 @@ export class JseSignRequest extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.syncSentDraft();
     if (changed.has('src')) void this.documents.load();
     // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {
@@ -389,15 +395,6 @@ export class JseSignRequest extends LitElement {
     }
   }
 
-  /**
-   * Applies the proxy's document limits (from `/me`), see `DocumentController.applyLimits`.
-   * (Protected only until the account step calls it with `/me`'s `limits`.)
-   * @internal
-   */
-  protected applyLimits(limits: Partial<DocumentLimits>): void {
-    this.documents.applyLimits(limits);
-  }
-
   protected override render() {
     const { t } = this.i18n;
     const name = this.document?.name ?? this.documentName ?? (this.src ? nameFromUrl(this.src) : '');
@@ -406,7 +403,11 @@ export class JseSignRequest extends LitElement {
       <div part="toolbar" role="toolbar" aria-label=${t('toolbar.label')}>
         <span class="doc-name">${name}</span>
         ${this.document && !this.status.active ? this.renderViewControls(this.document.pages.count) : nothing}
+        ${this.document && this.status.active && this.phase.kind === 'ready' && this.status.phase.kind === 'watching'
+          ? this.renderPageControls(this.document.pages.count)
+          : nothing}
       </div>
+      ${this.renderKeyHint()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.phase.kind === 'ready' || this.phase.kind === 'loading' || this.status.active ? this.renderConnect() : nothing}
       ${this.phase.kind === 'ready' && !this.status.active ? this.layouts.render() : nothing}
@@ -421,8 +422,52 @@ export class JseSignRequest extends LitElement {
     </div>`;
   }
 
-  /** The request followed, instead of the draft (issue 10). */
+  /**
+   * The sent request's signers and fields, read-only, for the document shown beside its status
+   * (issue 18): the sender checks where she put the fields; nothing there can be edited.
+   */
+  private readonly sentDraft = new Draft();
+  #sentShown?: SignRequest;
+
+  /** Puts the request's signers and fields in the read-only draft its document is shown with (before rendering). */
+  private syncSentDraft(): void {
+    const request = this.status.phase.kind === 'watching' ? this.status.phase.request : undefined;
+    if (!request || this.#sentShown === request) return;
+    this.#sentShown = request;
+    const draft = this.sentDraft;
+    draft.setReadOnly(false);
+    try {
+      draft.setSigners(request.signers.map(({ id, email, firstName, lastName, phone }) => ({ id, email, firstName, lastName, phone })));
+      draft.setFields(request.fields);
+    } catch {
+      draft.setFields([]); // a request whose fields do not fit the model shows its pages alone
+    }
+    draft.setReadOnly(true);
+  }
+
+  /** The status view's document: the pages with the request's fields, read-only (when the document is here). */
+  private renderSentDocument(request: SignRequest | undefined) {
+    if (this.phase.kind !== 'ready' || !this.document || !request) return nothing;
+    const { t } = this.i18n;
+    return html`<jse-document-viewer
+      class="pages sent-document"
+      exportparts="page, field"
+      .document=${this.document}
+      .draft=${this.sentDraft}
+      .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
+      .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
+    ></jse-document-viewer>`;
+  }
+
+  /** The request followed, instead of the draft (issue 10), beside its document, read-only. */
   private renderStatus() {
+    const request = this.status.phase.kind === 'watching' ? this.status.phase.request : undefined;
+    // One template whether the document is there or not: the status view is kept (its focus, its
+    // dialog) when the document arrives or goes.
+    return html`<div class="workspace sent">${this.renderSentDocument(request)}<div class="side status-side">${this.renderStatusView()}</div></div>`;
+  }
+
+  private renderStatusView() {
     const { status } = this;
     const { phase } = status;
     return html`<jse-status-view
@@ -450,6 +495,7 @@ export class JseSignRequest extends LitElement {
     restart: () => {
       this.status.detach();
       this.sender.startOver();
+      this.focusAfterRender('next-step'); // the restart button is gone: on with the draft
     },
   };
 
@@ -553,8 +599,7 @@ export class JseSignRequest extends LitElement {
 
   /** The toolbar's way to place a field without a pointer: in the middle of the current page, focused. */
   private addFieldOnCurrentPage(): void {
-    const layer = this.viewer?.shadowRoot?.querySelector<PlacementLayer>(`[data-page="${this.view.page}"] jse-placement-layer`);
-    layer?.addFieldAtCenter();
+    this.viewer?.addFieldAtCenter(this.view.page);
   }
 
   /** The send step's controller, with what it needs from the element. */
@@ -583,28 +628,28 @@ export class JseSignRequest extends LitElement {
       },
       client: () => el.client,
       ensureConnected: () => el.ensureConnected(),
-      // Until the panel is defined (it loads after page 1) nobody picked a country in it: the draft decides.
-      signerProblems: () => el.signersPanel?.validate?.(),
       onInvalid: (problems, source) => {
         // The panel checks the signers itself; what it cannot know is the proxy's verdict.
         if (source === 'proxy') el.sendProblems = problems;
         el.emit(new JseInvalidEvent({ errors: problems }));
-        void el.updateComplete.then(() => el.signersPanel?.showAllErrors?.());
+        el.refusals += 1; // the panel then shows every error and focuses the first
+        void el.updateComplete.then(async () => {
+          const panel = el.signersPanel;
+          await panel?.updateComplete;
+          // Nothing to fix in the signers' boxes (a signer without a field, say): the list itself.
+          if (!panel || (el.renderRoot as ShadowRoot).activeElement !== panel) el.renderRoot.querySelector<HTMLElement>('.send .problems')?.focus();
+        });
       },
       onPending: (request, { follow }) => {
         el.emit(new JsePendingEvent({ request }));
         if (!follow) return; // sent for a document the element no longer shows
         el.sendProblems = [];
         el.status.follow(request, null, { announce: false });
+        el.focusAfterRender('status');
       },
       onError: (error) => el.emitError(error),
       onRestoredSent: (requestId) => void el.status.attach(requestId),
     });
-  }
-
-  /** The signers panel; its methods are missing until its chunk, loaded after page 1, defines it. */
-  private get signersPanel(): Partial<SignersPanel> | null {
-    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
   /** Resolves once `/me` says the account is linked; otherwise shows the connect step and rejects. */
@@ -616,7 +661,11 @@ export class JseSignRequest extends LitElement {
     throw new JseError('not_connected', 'The Jesignexpert account is not linked.', { retryable: true });
   }
 
+  /** The connect step was shown (so linking the account is a step change that moves the focus). */
+  #connectShown = false;
+
   private renderConnect() {
+    if (this.account.state.kind === 'disconnected') this.#connectShown = true;
     return connectStep(this.account.state, this.i18n.t, {
       open: () => this.account.openConnect(),
       retry: () => void this.account.check(),
@@ -651,7 +700,93 @@ export class JseSignRequest extends LitElement {
       </dialog>`;
   }
 
+  /** Where the keyboard focus goes once the next render is done (a step changed: issue 18). */
+  #focusNext?: 'status' | 'send-problems' | 'next-step' | 'message';
+
+  /**
+   * Moves the focus to the next meaningful control after a step change, once rendered: the status
+   * heading after sending, the problems after a blocked or failed send, the next thing to do after
+   * connecting, the message after a document failed to open.
+   */
+  private focusAfterRender(target: 'status' | 'send-problems' | 'next-step' | 'message'): void {
+    this.#focusNext = target;
+    this.requestUpdate();
+  }
+
+  /**
+   * The signers panel (for the focus at a step change only: its state is the draft's). Its
+   * methods are missing until its chunk, loaded after page 1, defines it.
+   */
+  private get signersPanel(): Partial<SignersPanel> | null {
+    return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
+  }
+
+  /** The next step once connected: place a field, else fill in a signer, else send. */
+  private async focusNextStep(): Promise<void> {
+    const root = this.renderRoot;
+    if (this.draft.fields.length === 0) {
+      root.querySelector<HTMLElement>('.add-field:not([disabled])')?.focus();
+      return;
+    }
+    const panel = this.signersPanel;
+    if (await panel?.focusFirstIncomplete?.()) return;
+    root.querySelector<HTMLElement>('[part~="submit"]:not([disabled])')?.focus();
+  }
+
+  private async moveFocus(target: 'status' | 'send-problems' | 'next-step' | 'message'): Promise<void> {
+    const root = this.renderRoot;
+    // A step the host's own code took (submit() from its button, say) leaves the host's focus alone.
+    if (!this.focusIsOurs) return;
+    switch (target) {
+      case 'status': {
+        // (Defined after page 1: until then, nothing to focus in it.)
+        const view = root.querySelector<HTMLElement & { focusHeading?(): Promise<void> }>('jse-status-view');
+        await view?.focusHeading?.();
+        return;
+      }
+      case 'send-problems':
+        root.querySelector<HTMLElement>('.send .problems, .send.locked')?.focus();
+        return;
+      case 'message':
+        root.querySelector<HTMLElement>('.message[role="alert"]')?.focus();
+        return;
+      case 'next-step':
+        await this.focusNextStep();
+        return;
+    }
+  }
+
+  /** The send's and the document's state at the last render, to see the steps change. */
+  #lastSendKind?: string;
+  #lastPhaseKind?: string;
+  /** The document's password was asked (the prompt had the focus) since it last opened or failed. */
+  #passwordAsked = false;
+
+  /** Whether the focus is the element's or nobody's (the page's body): moving it then takes it from no one. */
+  private get focusIsOurs(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || active === this || this.contains(active);
+  }
+
   protected override updated(): void {
+    const sendKind = this.sender.state.kind;
+    if (sendKind !== this.#lastSendKind && (sendKind === 'failed' || sendKind === 'locked') && this.focusIsOurs) this.#focusNext ??= 'send-problems';
+    // The lock abandoned: its buttons are gone, on with the draft.
+    if (this.#lastSendKind === 'locked' && sendKind === 'editing') this.#focusNext ??= 'next-step';
+    this.#lastSendKind = sendKind;
+    const phaseKind = this.phase.kind;
+    if (phaseKind !== this.#lastPhaseKind && phaseKind === 'error' && this.#lastPhaseKind !== undefined && this.focusIsOurs) this.#focusNext ??= 'message';
+    // The password given, the document opens: the prompt is gone, on with placing.
+    if (phaseKind === 'password') this.#passwordAsked = true;
+    else if (phaseKind !== 'loading') {
+      if (phaseKind === 'ready' && this.#passwordAsked) this.#focusNext ??= 'next-step';
+      this.#passwordAsked = false;
+    }
+    this.#lastPhaseKind = phaseKind;
+    const next = this.#focusNext;
+    this.#focusNext = undefined;
+    // After the dialogs below have opened or closed (a closing dialog gives the focus back first).
+    if (next) queueMicrotask(() => void this.moveFocus(next));
     const initials = this.renderRoot.querySelector<HTMLDialogElement>('dialog.initials');
     if (initials && this.initialsOpen && !initials.open) initials.showModal();
     else if (initials && !this.initialsOpen && initials.open) initials.close();
@@ -667,8 +802,8 @@ export class JseSignRequest extends LitElement {
   }
 
   private readonly onView = (e: Event): void => {
-    const viewer = e.target as DocumentViewer;
-    this.view = { page: viewer.currentPage, zoom: viewer.zoomPercent };
+    const { page, zoom } = (e as CustomEvent<ViewDetail>).detail;
+    this.view = { page, zoom };
   };
 
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
@@ -713,7 +848,31 @@ export class JseSignRequest extends LitElement {
     root.addEventListener(COPY_ALL_EVENT, this.onCopyAll);
     root.addEventListener(PAGE_SEEN_EVENT, this.onPageSeen);
     root.addEventListener(ANNOUNCE_EVENT, this.onAnnounce);
+    root.addEventListener('focusin', this.onFocusChange);
+    root.addEventListener('focusout', this.onFocusChange);
     return root;
+  }
+
+  /** A field that can be moved has the focus: the arrows' hint is shown (issue 18). */
+  @state() private fieldFocused = false;
+
+  private readonly onFocusChange = (e: Event): void => {
+    const event = e as FocusEvent;
+    // focusout says where the focus goes (relatedTarget, retargeted); focusin where it is.
+    const path = e.type === 'focusin' ? e.composedPath() : [];
+    const onField = path.some((n) => n instanceof HTMLElement && n.getAttribute('part') === 'field' && n.getAttribute('role') === 'group');
+    if (e.type === 'focusin') this.fieldFocused = onField && !this.draft.readOnly;
+    else {
+      // Leaving the element (for the page, or for nothing): the hint goes; within it, focusin decides.
+      const to = event.relatedTarget;
+      if (!(to instanceof Node) || !(to === this || this.renderRoot.contains(to))) this.fieldFocused = false;
+    }
+  };
+
+  /** The keys that move and resize the field in focus, shown over the top of the document. */
+  private renderKeyHint() {
+    if (!this.fieldFocused || this.status.active || this.draft.readOnly) return nothing;
+    return html`<div class="hint-anchor"><p class="key-hint" aria-hidden="true">${this.i18n.t('field.hintKeys')}</p></div>`;
   }
 
   /** Toolbar part of the viewer: page counter and zoom (the viewer does the work). */
@@ -760,7 +919,14 @@ export class JseSignRequest extends LitElement {
       >
         ${kind === 'signature' ? t('toolbar.addField') : t('toolbar.addKind', { kind: t(`kind.${kind}`) })}
       </button>
-      <span class="page-counter">
+      ${this.renderPageControls(count)}`;
+  }
+
+  /** The page counter and zoom, for the draft's pages and for the sent document's. */
+  private renderPageControls(count: number) {
+    const { t } = this.i18n;
+    const page = Math.min(this.view.page, count);
+    return html`<span class="page-counter">
         <span class="visually-hidden">${t('viewer.pageCounterLabel', { page, count })}</span>
         <span aria-hidden="true">${t('doc.pageCounter', { page, count })}</span>
       </span>
@@ -778,6 +944,7 @@ export class JseSignRequest extends LitElement {
     return html`<jse-signers-panel
       exportparts="signers"
       .problems=${this.sendProblems}
+      .revealErrors=${this.refusals}
       ?inert=${this.sender.locked}
       .draft=${this.draft}
       .me=${this.me ?? this.accountUser}
@@ -797,7 +964,7 @@ export class JseSignRequest extends LitElement {
         const { error } = this.phase;
         // Retrying helps when the file may come back, or to type the password again.
         const retry = this.documents.retryable;
-        return html`<div class="message" role="alert">
+        return html`<div class="message" role="alert" tabindex="-1">
           <p>${error.message}</p>
           ${retry ? html`<button @click=${() => void this.documents.load()}>${t('error.retry')}</button>` : nothing}
         </div>`;

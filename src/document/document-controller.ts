@@ -6,7 +6,7 @@
  * renders from `phase` and `document`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { JseError } from '../api/errors.js';
+import { JseError, importPart, toJseError } from '../api/errors.js';
 import { JseErrorEvent, JseReadyEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import { formatBytes } from '../i18n/messages.js';
@@ -147,7 +147,7 @@ export class DocumentController implements ReactiveController {
       // alongside (the viewer must be defined before it paints). A failure here is the loader's to report.
       warmUp().catch(() => undefined);
       const parts = this.options.viewerReady();
-      const { loadDocument } = await import('./loader.js');
+      const { loadDocument } = await importPart(() => import('./loader.js'));
       const docPromise = loadDocument(src, {
         withCredentials: this.host.withCredentials,
         signal: abort.signal,
@@ -197,12 +197,14 @@ export class DocumentController implements ReactiveController {
       };
     } catch (cause) {
       if (!current()) return;
-      const code = cause instanceof JseError ? cause.code : 'damaged_document';
+      // The one classification (src/api/errors.ts): pdf.js's verdicts are DocumentErrors already,
+      // so what is left is an abort or a timeout (network) or the element's own fault (internal_error).
+      const known = toJseError(cause);
       // The event carries the message the user reads, in their language.
-      const error = new JseError(code, this.errorMessage(cause), {
-        ...(cause instanceof JseError ? { retryable: cause.retryable } : {}),
-        ...(cause instanceof JseError && cause.status !== undefined ? { status: cause.status } : {}),
-        ...(cause instanceof JseError && cause.url !== undefined ? { url: cause.url } : {}),
+      const error = new JseError(known.code, this.errorMessage(known), {
+        retryable: known.retryable,
+        ...(known.status !== undefined ? { status: known.status } : {}),
+        ...(known.url !== undefined ? { url: known.url } : {}),
         cause,
       });
       this.#set({ kind: 'error', error });
@@ -257,7 +259,7 @@ export class DocumentController implements ReactiveController {
   /** A loading failure in the user's words: real size and limit, HTTP status, what to do. */
   errorMessage(cause: unknown): string {
     const { t, lang } = this.options.i18n;
-    if (!(cause instanceof JseError)) return t('error.damaged_document');
+    if (!(cause instanceof JseError)) return this.errorMessage(toJseError(cause));
     const facts = cause instanceof DocumentError ? cause.facts : {};
     switch (cause.code) {
       case 'document_too_large': {
@@ -278,6 +280,8 @@ export class DocumentController implements ReactiveController {
         return t(`error.${cause.code}`);
       case 'internal_error':
         return t('error.internal_error', { detail: cause.message });
+      case 'network':
+        return t('error.network');
       default:
         return t('error.generic', { detail: cause.message });
     }

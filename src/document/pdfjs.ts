@@ -5,6 +5,7 @@
 import type * as PdfJs from 'pdfjs-dist';
 import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/types/src/display/api.js';
 import { resolveAssets } from '../config.js';
+import { importPart } from '../api/errors.js';
 import { assetsUnavailable } from './errors.js';
 import { CHUNK_BYTES, type Prefetched } from './prefetch.js';
 
@@ -25,7 +26,14 @@ let lib: Promise<typeof PdfJs> | undefined;
 
 /** Loads pdf.js once. */
 export function loadPdfJs(): Promise<typeof PdfJs> {
-  lib ??= import('pdfjs-dist');
+  if (!lib) {
+    // Its chunk not arriving is network trouble (retryable), and it is asked again next time.
+    const loading = importPart(() => import('pdfjs-dist'));
+    lib = loading;
+    loading.catch(() => {
+      if (lib === loading) lib = undefined;
+    });
+  }
   return lib;
 }
 

@@ -14,6 +14,29 @@ export function newSignerId(): string {
   return `s${Date.now().toString(36)}${counter.toString(36)}`;
 }
 
+/**
+ * A signer as the draft holds it: the wire signer, and the country the phone picker showed when
+ * the sender typed the phone (ISO 3166-1 alpha-2, `BE`), which is how a number in national form
+ * is read. Kept in the draft (its undo steps, its copy in the tab's session), so checking and
+ * sending the draft never depend on what the signers panel shows. Not part of the wire format.
+ */
+export interface DraftSigner extends Signer {
+  readonly phoneCountry?: string;
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** `{ phoneCountry }` when `value` is a country code, else nothing (values from storage or a host). */
+function phoneCountryOf(value: unknown): { phoneCountry?: string } {
+  return typeof value === 'string' && COUNTRY.test(value) ? { phoneCountry: value } : {};
+}
+
+function checkPhoneCountry(value: unknown): void {
+  if (value !== undefined && !(typeof value === 'string' && COUNTRY.test(value))) {
+    throw new TypeError(`phoneCountry ${JSON.stringify(value)} is not a country code (ISO 3166-1 alpha-2)`);
+  }
+}
+
 /** A field as the draft holds it: the wire field plus a key that stays the same while it is edited. */
 export interface DraftField {
   readonly key: string;
@@ -39,12 +62,12 @@ function reserveFieldKey(key: string): void {
 
 /** The signers and fields of a draft at one moment, keys included (what undo and redo bring back). */
 export interface DraftState {
-  readonly signers: readonly Signer[];
+  readonly signers: readonly DraftSigner[];
   readonly fields: readonly DraftField[];
 }
 
 export class Draft {
-  #signers: Signer[] = [];
+  #signers: DraftSigner[] = [];
   #fields: DraftField[] = [];
   #message = '';
   #activeSignerId: string | undefined;
@@ -70,7 +93,8 @@ export class Draft {
     if (this.#readOnly) throw new DraftLockedError();
   }
 
-  get signers(): readonly Signer[] {
+  /** The signers, in order, each with the phone country picked for it (see `DraftSigner`). */
+  get signers(): readonly DraftSigner[] {
     return this.#signers;
   }
 
@@ -96,24 +120,34 @@ export class Draft {
   }
 
   /** Appends a signer (an empty row unless values are given) and returns it. */
-  addSigner(values: Partial<Signer> = {}): Signer {
+  addSigner(values: Partial<DraftSigner> = {}): DraftSigner {
     this.#assertEditable();
-    const signer: Signer = {
+    checkPhoneCountry(values.phoneCountry);
+    const signer: DraftSigner = {
       id: values.id && !this.#signers.some((s) => s.id === values.id) ? values.id : newSignerId(),
       email: values.email ?? '',
       firstName: values.firstName ?? '',
       lastName: values.lastName ?? '',
       phone: values.phone ?? '',
+      ...phoneCountryOf(values.phoneCountry),
     };
     this.#signers = [...this.#signers, signer];
     this.#emit();
     return signer;
   }
 
-  /** Changes some of a signer's values (the id stays). */
-  updateSigner(id: string, patch: Partial<Omit<Signer, 'id'>>): void {
+  /**
+   * Changes some of a signer's values (the id stays); `phoneCountry: undefined` forgets the
+   * country picked. Throws a `TypeError` for a `phoneCountry` that is not a country code.
+   */
+  updateSigner(id: string, patch: Partial<Omit<DraftSigner, 'id'>>): void {
     this.#assertEditable();
-    this.#signers = this.#signers.map((s) => (s.id === id ? { ...s, ...patch, id } : s));
+    if ('phoneCountry' in patch) checkPhoneCountry(patch.phoneCountry);
+    this.#signers = this.#signers.map((s) => {
+      if (s.id !== id) return s;
+      const { phoneCountry, ...rest } = { ...s, ...patch, id };
+      return { ...rest, ...phoneCountryOf(phoneCountry) };
+    });
     this.#emit();
   }
 
@@ -193,7 +227,7 @@ export class Draft {
   }
 
   /** Replaces the signers; missing ids are generated, given ones kept. Fields of removed signers go too. */
-  setSigners(list: readonly Partial<Signer>[]): void {
+  setSigners(list: readonly Partial<DraftSigner>[]): void {
     this.#assertEditable();
     if (!isArray(list)) throw new TypeError('signers must be an array');
     const signers = list.map((s, i) => {
@@ -204,6 +238,7 @@ export class Draft {
         firstName: String(s.firstName ?? ''),
         lastName: String(s.lastName ?? ''),
         phone: String(s.phone ?? ''),
+        ...phoneCountryOf(s.phoneCountry),
       };
     });
     const ids = new Set(signers.map((s) => s.id));
@@ -234,7 +269,7 @@ export class Draft {
    */
   restoreState(state: DraftState): void {
     this.#assertEditable();
-    const signers = state.signers.map((s) => ({ id: s.id, email: s.email, firstName: s.firstName, lastName: s.lastName, phone: s.phone }));
+    const signers = state.signers.map((s) => ({ id: s.id, email: s.email, firstName: s.firstName, lastName: s.lastName, phone: s.phone, ...phoneCountryOf(s.phoneCountry) }));
     const ids = new Set(signers.map((s) => s.id));
     if (ids.size !== signers.length) throw new TypeError('signer ids must be unique');
     const fields = state.fields.map((f, i) => ({ key: String(f.key), field: checkField(f.field, i, ids) }));

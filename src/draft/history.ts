@@ -8,8 +8,7 @@
  * is not part of it: it is only edited in a text box, whose own undo applies. Changes the host
  * makes (the `signers` / `fields` setters, a restored draft) are a new start: `clear()`.
  */
-import type { Signer } from '../api/types.js';
-import type { DraftField, DraftState } from './draft.js';
+import type { DraftField, DraftSigner, DraftState } from './draft.js';
 
 /** What a step did, for the announcement ("Annulé : champ ajouté"). */
 export type ChangeKind =
@@ -53,7 +52,7 @@ interface Entry {
 /** The history as kept in the tab's session (src/draft/persistence.ts): distinct values once. */
 export interface StoredHistory {
   v: 1;
-  signers: Signer[];
+  signers: DraftSigner[];
   fields: DraftField[];
   /** Each state: indexes into `signers` and `fields`. */
   states: { s: number[]; f: number[] }[];
@@ -168,7 +167,7 @@ export class DraftHistory {
   /** The history, compact, for the tab's session. */
   toJSON(): StoredHistory {
     this.flush();
-    const signers: Signer[] = [];
+    const signers: DraftSigner[] = [];
     const fields: DraftField[] = [];
     const signerIndex = new Map<string, number>();
     const fieldIndex = new Map<string, number>();

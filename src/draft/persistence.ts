@@ -5,7 +5,8 @@
  * Tab-scoped storage on purpose: signers' details are personal data, and a shared machine should
  * not keep them after the tab closes. The token is never stored. Pure: the storage is injected.
  */
-import type { Field, Signer } from '../api/types.js';
+import type { Field } from '../api/types.js';
+import type { DraftSigner } from './draft.js';
 import type { StoredHistory } from './history.js';
 
 /** Where a send stands, so a remount neither loses nor duplicates it. */
@@ -21,7 +22,8 @@ export interface StoredDraft {
   v: 1;
   /** The draft's identity, part of its Idempotency-Key (renewed by `reset()`). */
   draftId?: string;
-  signers: Signer[];
+  /** With the phone country picked for each (`DraftSigner`). */
+  signers: DraftSigner[];
   fields: Field[];
   message: string;
   send?: SendRecord;

@@ -22,7 +22,7 @@ export const fr = {
   // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize':
-    'Le document dépasse la limite de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+    'Le document dépasse la limite de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.',
   'load.bytesExact': '{count} octets',
   'load.networkError': 'erreur réseau',
   'password.title': 'Ce PDF est protégé par un mot de passe. Saisissez-le pour l’ouvrir.',
@@ -33,13 +33,14 @@ export const fr = {
   // end loading
   'error.retry': 'Réessayer',
   'error.document_unavailable': 'Le document est inaccessible ({detail}).',
-  'error.damaged_document': 'Le document est endommagé et ne peut pas être ouvert.',
-  'error.unsupported_document': 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
+  'error.damaged_document': 'Le document est endommagé et ne peut pas être ouvert. Ouvrez-le dans son application et enregistrez-le de nouveau en PDF, puis réessayez.',
+  'error.unsupported_document': 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature. Enregistrez le document en PDF depuis son application, puis envoyez ce PDF.',
   'error.encrypted_document':
     'Ce PDF est protégé par un mot de passe ou un chiffrement. Enregistrez-en une copie non protégée, puis réessayez.',
   'error.document_too_large':
-    'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+    'Le document pèse {size} ; la limite est de {limit}. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.',
   'error.generic': 'Une erreur est survenue : {detail}',
+  'error.network': 'La connexion a échoué : réessayez.',
   'error.internal_error':
     'Le module de signature a rencontré une erreur interne ({detail}). Rechargez la page ; si l’erreur se reproduit, signalez-la à l’éditeur de votre GED.',
   'error.assets_unavailable':
@@ -82,6 +83,7 @@ export const fr = {
   'field.props.y': 'Haut',
   'field.props.width': 'Largeur',
   'field.props.height': 'Hauteur',
+  'field.hintKeys': 'Flèches : déplacer le champ (Maj : plus vite) · Alt + flèches : taille · Suppr : supprimer',
   'field.hintSnap': 'Glissé, un champ s’aligne sur les bords des autres champs et sur les marges (Alt : librement).',
   'field.props.range': 'Valeur refusée : saisissez entre {min} et {max} mm (le champ garde sa taille minimale et reste dans la page).',
   // end snapping and typed position
@@ -186,6 +188,9 @@ export const fr = {
   'status.signer.waiting': 'En attente de signature',
   'status.signer.signed': 'A signé le {date}',
   'status.signer.refused': 'A refusé de signer',
+  'status.signer.notSigned.refused': 'N’a pas signé (demande close après un refus)',
+  'status.signer.notSigned.expired': 'N’a pas signé (demande expirée)',
+  'status.signer.notSigned.cancelled': 'N’a pas signé (demande annulée)',
   'status.next.pending':
     'Les signataires ont reçu un e-mail pour consulter le document et le signer (avec un code reçu par SMS). Cette page se met à jour dès que chacun signe.',
   'status.next.signed': 'Tous les signataires ont signé. Vous pouvez télécharger le document signé.',
@@ -243,6 +248,7 @@ export const fr = {
   'history.what.signerEdited': 'signataire modifié',
   'history.what.changed': 'modification',
   'initials.open': 'Parapher toutes les pages',
+  'initials.openShort': 'Parapher',
   'initials.title': 'Parapher toutes les pages',
   'initials.signer': 'Signataire',
   'initials.newSigner': 'Nouveau signataire',
@@ -307,7 +313,7 @@ export const en: Catalogue = {
   // end page that cannot be drawn
   // loading (issue 5)
   'load.tooLargeUnknownSize':
-    'The document is over the {limit} limit. Save a lighter version (a compressed PDF, or split into several files), then open it.',
+    'The document is over the {limit} limit. Save a lighter version (a compressed PDF, or split into several files), then open it. If it must be sent as it is, ask your firm’s administrator to raise the limit.',
   'load.bytesExact': '{count} bytes',
   'load.networkError': 'network error',
   'password.title': 'This PDF is protected by a password. Type it to open the document.',
@@ -318,13 +324,14 @@ export const en: Catalogue = {
   // end loading
   'error.retry': 'Retry',
   'error.document_unavailable': 'The document cannot be reached ({detail}).',
-  'error.damaged_document': 'The document is damaged and cannot be opened.',
-  'error.unsupported_document': 'Only PDF, PNG and JPEG files can be sent for signature.',
+  'error.damaged_document': 'The document is damaged and cannot be opened. Open it in its application and save it again as a PDF, then try again.',
+  'error.unsupported_document': 'Only PDF, PNG and JPEG files can be sent for signature. Save the document as a PDF from its application, then send that PDF.',
   'error.encrypted_document':
     'This PDF is protected by a password or encryption. Save an unprotected copy, then try again.',
   'error.document_too_large':
-    'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it.',
+    'The document is {size}; the limit is {limit}. Save a lighter version (a compressed PDF, or split into several files), then open it. If it must be sent as it is, ask your firm’s administrator to raise the limit.',
   'error.generic': 'Something went wrong: {detail}',
+  'error.network': 'The connection failed: try again.',
   'error.internal_error':
     'The signing widget hit an internal error ({detail}). Reload the page; if it happens again, report it to your GED vendor.',
   'error.assets_unavailable':
@@ -367,6 +374,7 @@ export const en: Catalogue = {
   'field.props.y': 'Top',
   'field.props.width': 'Width',
   'field.props.height': 'Height',
+  'field.hintKeys': 'Arrows: move the field (Shift: faster) · Alt + arrows: size · Delete: remove',
   'field.hintSnap': 'Dragged, a field lines up with the other fields’ edges and the margins (Alt: freely).',
   'field.props.range': 'Value refused: enter between {min} and {max} mm (the field keeps its minimum size and stays on the page).',
   // end snapping and typed position
@@ -471,6 +479,9 @@ export const en: Catalogue = {
   'status.signer.waiting': 'Awaiting signature',
   'status.signer.signed': 'Signed on {date}',
   'status.signer.refused': 'Refused to sign',
+  'status.signer.notSigned.refused': 'Did not sign (request closed after a refusal)',
+  'status.signer.notSigned.expired': 'Did not sign (request expired)',
+  'status.signer.notSigned.cancelled': 'Did not sign (request cancelled)',
   'status.next.pending':
     'The signers have received an e-mail to review the document and sign it (with a code sent by SMS). This page updates as soon as each of them signs.',
   'status.next.signed': 'All signers have signed. You can download the signed document.',
@@ -528,6 +539,7 @@ export const en: Catalogue = {
   'history.what.signerEdited': 'signer changed',
   'history.what.changed': 'change',
   'initials.open': 'Initial every page',
+  'initials.openShort': 'Initial',
   'initials.title': 'Initial every page',
   'initials.signer': 'Signer',
   'initials.newSigner': 'New signer',

@@ -6,8 +6,16 @@
  * viewer itself and does not bubble.)
  */
 
-/** The viewer's current page or zoom changed, so the element's toolbar follows. */
+/** The viewer's current page or zoom changed, so the element's toolbar follows ({@link ViewDetail}). */
 export const VIEW_EVENT = 'jse-internal-view';
+
+/** Detail of {@link VIEW_EVENT}: what the viewer shows now. */
+export interface ViewDetail {
+  /** The current page, 1-based. */
+  page: number;
+  /** The zoom in %, 100 % being the page at its printed size (1 pt = 96/72 CSS px). */
+  zoom: number;
+}
 /**
  * Once per document, when the viewer painted its first page, or when pdf.js failed to draw it (the
  * element then fires `jse-ready`: the document did open).

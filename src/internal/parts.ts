@@ -1,4 +1,5 @@
 import type { LitElement } from 'lit';
+import { importPart } from '../api/errors.js';
 
 /**
  * The element's internal parts are custom elements too (each with its own styles and tests).
@@ -80,7 +81,8 @@ function define(parts: ReadonlyArray<[string, CustomElementConstructor]>): void 
  * competes with pdf.js's worker and the document's first bytes for the line (issue 13).
  */
 export function defineViewerParts(): Promise<void> {
-  viewerLoading ??= Promise.all([import('../viewer/document-viewer.js'), import('../placement/placement-layer.js')]).then(([{ DocumentViewer }, { PlacementLayer }]) =>
+  // A chunk that did not arrive is network trouble (retryable), not a damaged document.
+  viewerLoading ??= Promise.all([importPart(() => import('../viewer/document-viewer.js')), importPart(() => import('../placement/placement-layer.js'))]).then(([{ DocumentViewer }, { PlacementLayer }]) =>
     define([
       ['jse-document-viewer', DocumentViewer],
       ['jse-placement-layer', PlacementLayer],
@@ -96,7 +98,7 @@ export function defineViewerParts(): Promise<void> {
  * which the element asks for once page 1 is painted (or when there is no document to paint).
  */
 export function defineParts(): Promise<void> {
-  loading ??= Promise.all([defineViewerParts(), import('../signers/signers-panel.js'), import('../status/status-view.js')]).then(([, { SignersPanel }, { StatusView }]) =>
+  loading ??= Promise.all([defineViewerParts(), importPart(() => import('../signers/signers-panel.js')), importPart(() => import('../status/status-view.js'))]).then(([, { SignersPanel }, { StatusView }]) =>
     define([
       ['jse-signers-panel', SignersPanel],
       ['jse-status-view', StatusView],

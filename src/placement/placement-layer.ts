@@ -84,6 +84,13 @@ export class PlacementLayer extends LitElement {
       inset: 0;
       cursor: crosshair;
     }
+    .surface.read-only,
+    .surface.read-only .field {
+      cursor: default;
+    }
+    .surface.read-only .field {
+      touch-action: auto;
+    }
     .field,
     .drawing {
       position: absolute;
@@ -174,11 +181,28 @@ export class PlacementLayer extends LitElement {
     .field.dragging .handle {
       opacity: 1;
     }
+    /* A finger (issue 18): two corner handles of 28 px, outside the field so they never cover it
+       (a small field at a low zoom stays visible and draggable); the two corners resize every edge. */
     @media (pointer: coarse) {
       .handle {
-        width: 24px;
-        height: 24px;
-        margin: -12px 0 0 -12px;
+        width: 28px;
+        height: 28px;
+        border-radius: 50%;
+      }
+      .handle.n,
+      .handle.s,
+      .handle.e,
+      .handle.w,
+      .handle.ne,
+      .handle.sw {
+        display: none;
+      }
+      /* Beside the field, left of its top and right of its bottom: clear of its tools too. */
+      .handle.nw {
+        margin: 0 0 0 -34px;
+      }
+      .handle.se {
+        margin: -28px 0 0 6px;
       }
     }
     .handle.nw,
@@ -270,6 +294,18 @@ export class PlacementLayer extends LitElement {
     .tools:has(.props) {
       flex-wrap: wrap;
       width: max-content;
+    }
+    /* In a narrow element (a phone, issue 18: the element's frame is the container), the tools
+       take the page's width from its left edge, in rows, instead of hanging past the screen. */
+    @container jse-frame (max-width: 40rem) {
+      .tools {
+        left: var(--jse-tools-left);
+        right: auto;
+        flex-wrap: wrap;
+        width: max-content;
+        max-width: var(--jse-tools-max);
+        box-sizing: border-box;
+      }
     }
     /* While a field is dragged its tools step aside, so the guides and the neighbours stay in sight. */
     .field.dragging .tools {
@@ -829,19 +865,24 @@ export class PlacementLayer extends LitElement {
     const signers = draft.signers;
     const shown = shownSize(page, this.scale);
     const preview = this.preview;
+    // Read-only (being sent, or the sent request's fields in its status view): shown, not edited —
+    // no handles, tools or "add" button, nothing to drag or focus.
+    const readOnly = draft.readOnly;
     return html`<div
-      class="surface"
+      class="surface ${readOnly ? 'read-only' : ''}"
       @pointerdown=${this.#onPointerDown}
       @pointermove=${this.#onPointerMove}
       @pointerup=${this.#onPointerUp}
       @pointercancel=${this.#onPointerCancel}
       @lostpointercapture=${this.#onPointerCancel}
     >
-      <button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
-          ? t('field.add')
-          : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
-      <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
-      ${this.#renderGhosts(page)}
+      ${readOnly
+        ? nothing
+        : html`<button type="button" class="add" @click=${() => this.addFieldAtCenter()}>${this.#kind === 'signature'
+              ? t('field.add')
+              : t('field.add.kind', { kind: t(`kind.${this.#kind}`) })}</button>
+            <span id="hint" class="hint">${t('field.hint')} ${t('field.hintSnap')}</span>
+            ${this.#renderGhosts(page)}`}
       ${repeat(
         this.#entries(),
         (e) => e.key,
@@ -876,10 +917,10 @@ export class PlacementLayer extends LitElement {
             data-kind=${kind}
             part="field"
             data-key=${key}
-            tabindex="0"
-            role="group"
+            tabindex=${readOnly ? nothing : '0'}
+            role=${readOnly ? 'img' : 'group'}
             aria-label=${this.#label(field)}
-            aria-describedby="hint"
+            aria-describedby=${readOnly ? nothing : 'hint'}
             ${styleProps({
               left: `${r.x}px`,
               top: `${r.y}px`,
@@ -892,8 +933,11 @@ export class PlacementLayer extends LitElement {
           >
             <span class="initials" aria-hidden="true">${initials}</span>
             <span class="caption" aria-hidden="true">${this.#caption(field)}</span>
-            ${HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
-            <div class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}" ?hidden=${draft.readOnly}>
+            ${readOnly ? nothing : HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
+            ${readOnly ? nothing : html`<div
+              class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}"
+              ${styleProps({ '--jse-tools-left': `${4 - r.x}px`, '--jse-tools-max': `${Math.max(0, shown.width - 8)}px` })}
+            >
               <select
                 aria-label=${t('field.reassign')}
                 @change=${(e: Event) => {
@@ -927,7 +971,7 @@ export class PlacementLayer extends LitElement {
                 ⇶
               </button>
               ${fieldProperties(props)}
-            </div>
+            </div>`}
           </div>`;
         },
       )}

@@ -75,8 +75,16 @@ export function initialsDialog(
     const which = (form.querySelector<HTMLInputElement>('input[name="pages"]:checked')?.value ?? 'all') as 'all' | 'allButLast';
     act.apply(signer || undefined, which);
   };
-  return html`<button type="button" class="initials-open" aria-haspopup="dialog" ?disabled=${v.disabled} @click=${() => act.show()}>
-      ${t('initials.open')}
+  // In a narrow element (a phone) the short words show; the name stays whole (it contains them).
+  return html`<button
+      type="button"
+      class="initials-open"
+      aria-haspopup="dialog"
+      aria-label=${t('initials.open')}
+      ?disabled=${v.disabled}
+      @click=${() => act.show()}
+    >
+      <span class="label-wide">${t('initials.open')}</span><span class="label-narrow">${t('initials.openShort')}</span>
     </button>
     <dialog class="initials" aria-labelledby="jse-initials-title" @cancel=${(e: Event) => {
       e.preventDefault();

@@ -2,14 +2,16 @@
  * From the draft to what `POST /requests` sends (SPEC §3 Create), and everything that blocks
  * sending (SPEC §4). Pure: the element, `submit()` and the tests share it.
  */
-import type { CreateRequestJson, CreateRequestPart, Field, Signer, ValidationProblem } from '../api/types.js';
+import type { CreateRequestJson, CreateRequestPart, Field, ValidationProblem } from '../api/types.js';
 import { missingTextProblems, outsidePageProblems, type PageBounds } from '../draft/field-problems.js';
 import { wireField } from '../draft/field-kinds.js';
 import { format, type Lang } from '../i18n/messages.js';
-import { toWireSigner, validateDraft, type ValidateOptions } from '../signers/validation.js';
+import { toWireSigner, validateDraft } from '../signers/validation.js';
+import type { DraftSigner } from '../draft/draft.js';
 
 export interface DraftContent {
-  readonly signers: readonly Signer[];
+  /** Each with the phone country picked for it, which reads a phone in national form. */
+  readonly signers: readonly DraftSigner[];
   readonly fields: readonly Field[];
   readonly message: string;
 }
@@ -60,9 +62,8 @@ export function problemsOf(
   draft: DraftContent,
   pages: readonly PageBounds[] | undefined,
   lang: Lang,
-  options: Pick<ValidateOptions, 'countryOf'> = {},
 ): ValidationProblem[] {
-  const problems = validateDraft(draft, { lang, ...options });
+  const problems = validateDraft(draft, { lang });
   problems.push(
     ...missingTextProblems(draft.fields, (f, missing) => format(lang, missing === 'text' ? 'send.error.missingText' : 'send.error.missingLabel', { page: f.page })),
   );

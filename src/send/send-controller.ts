@@ -40,8 +40,6 @@ export interface SendHost extends ReactiveControllerHost {
   client(): ProxyClient | undefined;
   /** Resolves when the account is linked; rejects with `not_connected` (the connect step is then shown). */
   ensureConnected(): Promise<void>;
-  /** Problems the signers panel knows better (the picked countries); falls back to the draft alone. */
-  signerProblems?(): ValidationProblem[] | undefined;
   /** Sending is blocked: by the draft's own problems (`local`) or by the proxy's 422 (`proxy`). */
   onInvalid(problems: ValidationProblem[], source: 'local' | 'proxy'): void;
   /** The request exists; `follow` is false when the element has moved to another document meanwhile. */
@@ -95,14 +93,11 @@ export class SendController implements ReactiveController {
   async problems(): Promise<ValidationProblem[]> {
     const { problemsOf } = await payloadModule();
     const { draft, loadedDocument, lang } = this.host;
-    const signers = this.host.signerProblems?.();
     // Pages not read yet (SPEC §10): the ones holding fields are read now, not the whole file.
     const pages = loadedDocument?.pages;
     if (pages) await pages.read(draft.fields.map((f) => f.page).filter((n) => n >= 1 && n <= pages.count && !pages.isKnown(n)));
-    const all = problemsOf(draft, pages?.list, lang);
-    if (!signers) return all;
-    // The panel's own check knows each signer's picked country; keep the draft's other problems.
-    return [...signers, ...all.filter((p) => !p.path.startsWith('/signers'))];
+    // The draft alone: each signer's phone country is in it (DraftSigner), whatever the panel shows.
+    return problemsOf(draft, pages?.list, lang);
   }
 
   /** The Send button: blocked with the list, or the confirmation. */

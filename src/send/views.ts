@@ -67,7 +67,7 @@ export function sendBar(
   switch (state.kind) {
     case 'blocked':
       return html`<div class="send">
-        <div class="problems" role="alert">
+        <div class="problems" role="alert" tabindex="-1">
           <p>${t('send.blocked')}</p>
           <ul>
             ${state.problems.map((p) => html`<li>${p.message}</li>`)}
@@ -88,12 +88,12 @@ export function sendBar(
     }
     case 'failed':
       return html`<div class="send">
-        <div class="problems" role="alert"><p>${sendErrorText(state.error, t)}</p></div>
+        <div class="problems" role="alert" tabindex="-1"><p>${sendErrorText(state.error, t)}</p></div>
         ${state.error.retryable ? html`<button type="button" @click=${actions.retry}>${t('send.retry')}</button>` : nothing}
         ${button}
       </div>`;
     case 'locked':
-      return html`<div class="send locked" role="alert">
+      return html`<div class="send locked" role="alert" tabindex="-1">
         <p class="title">${t('send.locked.title')}</p>
         <p>${t('send.locked.body')}</p>
         <div class="actions">

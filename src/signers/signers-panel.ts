@@ -3,16 +3,17 @@
  * phone with a country picker), the message to all signers, and shows validation inline.
  *
  * The draft stores names and e-mails as typed (trimmed when the user leaves the field, never on
- * each key, which would eat the space in "Jean Pierre") and the phone as E.164 once it parses;
- * what the user typed in the phone input and the picker's country live here, so re-renders caused
- * by anything else never change an input under the user's fingers.
+ * each key, which would eat the space in "Jean Pierre"), the phone as E.164 once it parses and the
+ * picker's country with it (`DraftSigner.phoneCountry`, so checking the draft on submit needs
+ * nothing from here); what the user typed in the phone input lives here, so re-renders caused by
+ * anything else never change an input under the user's fingers.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Person, Signer, ValidationProblem } from '../api/types.js';
-import type { Draft } from '../draft/draft.js';
+import type { Draft, DraftSigner } from '../draft/draft.js';
 import { sharedStyles } from '../internal/shared-styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
@@ -26,6 +27,7 @@ import {
   SIGNER_KEYS,
   checkPhone,
   formatPhoneAsYouType,
+  knownCountry,
   personToSigner,
   phoneCountries,
   phoneForDraft,
@@ -40,11 +42,12 @@ import {
 /** Contacts: a list, or a search for large address books (the element's `contacts`). */
 export type PeopleSource = readonly Person[] | ((query: string) => Promise<Person[]>);
 
-/** What the phone input shows for a signer, and the draft value it was derived from. */
+/** What the phone input and its picker show for a signer, and the draft values they were derived from. */
 interface PhoneState {
   text: string;
   country: CountryCode;
   stored: string;
+  storedCountry: string | undefined;
 }
 
 /** Waits this long after the last key before asking an async contacts source. */
@@ -155,16 +158,26 @@ export class SignersPanel extends LitElement {
       border-color: var(--jse-color-danger, #b42318);
       border-width: 2px;
     }
+    /* Side by side when there is room for a whole country name and a whole number; else the
+       country above the number, each the row's width (issue 18: "La Réunion (+262)", "06 98 76 54 32"). */
     .phone {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.4rem;
       min-width: 0;
     }
     .phone select {
-      flex: 0 1 9rem;
+      flex: 1 1 14rem;
     }
     .phone input {
-      flex: 1 1 8rem;
+      flex: 1 1 11rem;
+    }
+    @media (pointer: coarse) {
+      input,
+      select,
+      button {
+        min-height: 2.75rem;
+      }
     }
     .error {
       margin: 0;
@@ -270,6 +283,13 @@ export class SignersPanel extends LitElement {
   /** Where recently used signers are read from (this tab's session by default). */
   @property({ attribute: false }) recents: RecentSigners = recentSigners();
 
+  /**
+   * Bumped each time sending is refused for the draft's problems (the element counts them): each
+   * new value once the panel is shown shows every error, as `showAllErrors()` does, and focuses the
+   * first field in error. The value a new panel starts with reveals nothing (no focus taken on mount).
+   */
+  @property({ type: Number, attribute: false }) revealErrors = 0;
+
   /** Paths of fields the user has left (their errors show from then on). */
   @state() private touched = new Set<string>();
   @state() private showAll = false;
@@ -290,6 +310,8 @@ export class SignersPanel extends LitElement {
   #unsubscribe?: () => void;
   #searchTimer?: ReturnType<typeof setTimeout>;
   #searchGeneration = 0;
+  /** `revealErrors` changed: the first field in error gets the focus once rendered. */
+  #focusFirstError = false;
   #remoteResults: Person[] = [];
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -311,10 +333,24 @@ export class SignersPanel extends LitElement {
     return problems;
   }
 
-  /** The draft's problems on the signers' side, with the countries picked in this panel. */
+  /**
+   * Focuses where the signers need the user next: the first empty or invalid box, else "add a
+   * signer" when there is none. Resolves false when every signer is complete (nothing focused).
+   */
+  async focusFirstIncomplete(): Promise<boolean> {
+    await this.updateComplete;
+    const boxes = [...this.renderRoot.querySelectorAll<HTMLInputElement>('li.signer input[required]')];
+    const target: HTMLElement | undefined =
+      boxes.find((i) => i.value.trim() === '' || i.getAttribute('aria-invalid') === 'true') ??
+      (this.draft?.signers.length ? undefined : (this.renderRoot.querySelector<HTMLElement>('button.add') ?? undefined));
+    target?.focus();
+    return !!target;
+  }
+
+  /** The draft's problems on the signers' side (each phone read in the country picked for it, kept in the draft). */
   validate(): ValidationProblem[] {
     if (!this.draft) return [];
-    return validateDraft(this.draft, { lang: this.lang_, countryOf: (id) => this.#phones.get(id)?.country });
+    return validateDraft(this.draft, { lang: this.lang_ });
   }
 
   override connectedCallback(): void {
@@ -332,6 +368,16 @@ export class SignersPanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('draft')) this.#subscribe();
     if (changed.has('problems')) this.#edited = new Set();
+    if (changed.has('revealErrors') && this.hasUpdated) {
+      this.showAll = true;
+      this.#focusFirstError = true;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusFirstError) return;
+    this.#focusFirstError = false;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   #subscribe(): void {
@@ -348,12 +394,13 @@ export class SignersPanel extends LitElement {
     return n;
   }
 
-  #phoneState(signer: Signer): PhoneState {
+  #phoneState(signer: DraftSigner): PhoneState {
     let st = this.#phones.get(signer.id);
-    if (!st || st.stored !== signer.phone) {
-      // Set from outside (host, suggestion, "moi-même"): show it in national form with its country.
-      const shown = phoneForInput(signer.phone, st?.country ?? DEFAULT_COUNTRY);
-      st = { text: shown.text, country: shown.country, stored: signer.phone };
+    if (!st || st.stored !== signer.phone || st.storedCountry !== signer.phoneCountry) {
+      // Set from outside (host, suggestion, "moi-même", undo, a draft restored): show it in national
+      // form with its country, the one picked for it while the number does not say.
+      const shown = phoneForInput(signer.phone, knownCountry(signer.phoneCountry) ?? st?.country ?? DEFAULT_COUNTRY);
+      st = { text: shown.text, country: shown.country, stored: signer.phone, storedCountry: signer.phoneCountry };
       this.#phones.set(signer.id, st);
     }
     return st;
@@ -422,10 +469,11 @@ export class SignersPanel extends LitElement {
 
   #setPhone(id: string, st: PhoneState, text: string, country: CountryCode): void {
     const stored = phoneForDraft(text, country);
-    this.#phones.set(id, { text, country, stored });
+    this.#phones.set(id, { text, country, stored, storedCountry: country });
     this.#edited.add(signerPath(id, 'phone'));
-    if (stored === st.stored) this.requestUpdate();
-    else this.draft?.updateSigner(id, { phone: stored });
+    // The picker's country goes into the draft with the phone: it is how the draft reads the number.
+    if (stored === st.stored && country === st.storedCountry) this.requestUpdate();
+    else this.draft?.updateSigner(id, { phone: stored, phoneCountry: country });
   }
 
   #onMessage(e: InputEvent): void {

@@ -16,11 +16,13 @@ import {
   AsYouType,
   getCountries,
   getCountryCallingCode,
+  isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import type { Field, Person, Signer, ValidationCode, ValidationProblem } from '../api/types.js';
+import type { DraftSigner } from '../draft/draft.js';
 import { format, type Lang, type MessageKey } from '../i18n/messages.js';
 import { signerLabel } from './label.js';
 
@@ -34,6 +36,16 @@ export type SignerKey = (typeof SIGNER_KEYS)[number];
 
 /** The country the phone picker starts on. */
 export const DEFAULT_COUNTRY: CountryCode = 'FR';
+
+/** `value` when it is a country the phone metadata knows. */
+export function knownCountry(value: string | undefined): CountryCode | undefined {
+  return value !== undefined && isSupportedCountry(value) ? value : undefined;
+}
+
+/** The country a signer's phone is read in: the one picked for it (`DraftSigner.phoneCountry`) when known, else France. */
+export function phoneCountryOf(signer: Pick<DraftSigner, 'phoneCountry'>): CountryCode {
+  return knownCountry(signer.phoneCountry) ?? DEFAULT_COUNTRY;
+}
 
 /**
  * French territories whose numbers are written in national form like metropolitan ones (a leading
@@ -201,15 +213,14 @@ const REQUIRED_KEYS: Record<SignerKey, MessageKey> = {
 export interface ValidateOptions {
   /** Language of the messages (default French). */
   lang?: Lang;
-  /** The picker's country per signer id, for phones still in national form (default France). */
-  countryOf?: (signerId: string) => CountryCode | undefined;
 }
 
 /**
  * Problems of the signers' own values: required names, e-mail and phone; e-mail syntax; duplicate
- * e-mails (case-insensitive, reported on every occurrence after the first); phone validity and type.
+ * e-mails (case-insensitive, reported on every occurrence after the first); phone validity and
+ * type, a phone in national form read in the signer's `phoneCountry` (France by default).
  */
-export function validateSigners(signers: readonly Signer[], options: ValidateOptions = {}): ValidationProblem[] {
+export function validateSigners(signers: readonly DraftSigner[], options: ValidateOptions = {}): ValidationProblem[] {
   const lang = options.lang ?? 'fr';
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
@@ -229,7 +240,7 @@ export function validateSigners(signers: readonly Signer[], options: ValidateOpt
     else seen.add(email.toLowerCase());
     if (signer.firstName.trim() === '') add('firstName', 'required');
     if (signer.lastName.trim() === '') add('lastName', 'required');
-    const phone = checkPhone(signer.phone, options.countryOf?.(signer.id) ?? DEFAULT_COUNTRY);
+    const phone = checkPhone(signer.phone, phoneCountryOf(signer));
     if (!phone.ok) add('phone', phone.code);
   });
   return problems;
@@ -237,7 +248,7 @@ export function validateSigners(signers: readonly Signer[], options: ValidateOpt
 
 /** What the draft looks like to validation: `Draft` itself fits. */
 export interface DraftLike {
-  readonly signers: readonly Signer[];
+  readonly signers: readonly DraftSigner[];
   readonly fields: readonly Field[];
 }
 
@@ -267,10 +278,11 @@ export function validateDraft(draft: DraftLike, options: ValidateOptions = {}): 
 
 /**
  * The signer as sent: names and e-mail trimmed (text otherwise as typed: markup and emoji are
- * data), phone in E.164. Call after validation passed; an invalid phone is returned trimmed.
+ * data), phone in E.164 (read in its `phoneCountry`), no `phoneCountry`. Call after validation
+ * passed; an invalid phone is returned trimmed.
  */
-export function toWireSigner(signer: Signer, country: CountryCode = DEFAULT_COUNTRY): Signer {
-  const phone = checkPhone(signer.phone, country);
+export function toWireSigner(signer: DraftSigner): Signer {
+  const phone = checkPhone(signer.phone, phoneCountryOf(signer));
   return {
     id: signer.id,
     email: signer.email.trim(),

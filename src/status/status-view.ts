@@ -114,6 +114,9 @@ export class StatusView extends LitElement {
     .state.signed {
       color: #116932;
     }
+    .state.ended {
+      color: var(--jse-color-muted, #5b6478);
+    }
     .state.refused,
     .error {
       color: var(--jse-color-danger, #b42318);
@@ -233,6 +236,15 @@ export class StatusView extends LitElement {
     }
   }
 
+  /**
+   * Moves the keyboard focus to the view's heading (the status), or to its message when the
+   * request could not be fetched: where the user goes on after sending or attaching.
+   */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#status-title, [data-focus-target]')?.focus();
+  }
+
   protected override updated(): void {
     if (this.#focusTitle) {
       this.#focusTitle = false;
@@ -246,7 +258,7 @@ export class StatusView extends LitElement {
     if (!request) {
       if (this.error) {
         return html`<section part="status" aria-label=${t('status.region')}>
-          <p class="error" role="alert">${this.error.message}</p>
+          <p class="error" role="alert" tabindex="-1" data-focus-target>${this.error.message}</p>
           ${this.error.retryable ? html`<div class="actions"><button @click=${() => this.actions?.retry()}>${t('status.retry')}</button></div>` : nothing}
         </section>`;
       }
@@ -261,7 +273,7 @@ export class StatusView extends LitElement {
       ${this.trouble && request.status === 'pending' ? html`<p class="meta">${t('status.trouble')}</p>` : nothing}
       <h3 id="status-signers">${t('status.signers')}</h3>
       <ol aria-labelledby="status-signers">
-        ${repeat(request.signers, (s) => s.id, (s) => this.#renderSigner(s))}
+        ${repeat(request.signers, (s) => s.id, (s) => this.#renderSigner(s, request.status))}
       </ol>
       ${this.#renderNext(request)}
       ${this.actionError ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
@@ -270,17 +282,26 @@ export class StatusView extends LitElement {
     </section>`;
   }
 
-  #renderSigner(signer: RequestSigner) {
+  /**
+   * A signer's line: signed (when), refused, waiting while the request is pending — and, once the
+   * request has ended without their signature, that they did not sign and why (never "waiting").
+   */
+  #renderSigner(signer: RequestSigner, outcome: SignRequest['status']) {
     const t = this.#t;
     const state =
       signer.status === 'signed'
         ? t('status.signer.signed', { date: this.#date(signer.signedAt) })
         : signer.status === 'refused'
           ? t('status.signer.refused')
-          : t('status.signer.waiting');
+          : outcome === 'pending'
+            ? t('status.signer.waiting')
+            : outcome === 'signed'
+              ? t('status.signer.waiting') // not reached: a signed request has every signer signed
+              : t(`status.signer.notSigned.${outcome}`);
+    const shown = signer.status === 'waiting' && outcome !== 'pending' && outcome !== 'signed' ? 'ended' : signer.status;
     return html`<li data-signer=${signer.id} data-status=${signer.status}>
       <span class="who"><span class="name">${signerName(signer)}</span><span class="email">${signer.email}</span></span>
-      <span class="state ${signer.status}">${state}</span>
+      <span class="state ${shown}">${state}</span>
     </li>`;
   }
 

@@ -161,6 +161,16 @@ export class SignerSession {
     return this.#open().request.current;
   }
 
+  /** The sender's message to the signers (empty when none): in the invitation and on the first signing page. */
+  get message(): string {
+    return this.#open(false).request.message;
+  }
+
+  /** The name of the document to sign, as the sender gave it. */
+  get documentName(): string {
+    return this.#open(false).request.documentName;
+  }
+
   /** The request as the proxy would return it now. */
   get request(): SignRequest {
     return this.#state.toWire(this.#open(false).request, this.#proxyUrl);

@@ -342,7 +342,7 @@ export class SandboxState {
     const sms: OutboxSms = {
       id: this.#messageId(),
       to: signer.phone,
-      text: request.locale === 'en' ? `Jesignexpert: your signing code is ${code}` : `Jesignexpert : votre code de signature est ${code}`,
+      text: request.locale === 'en' ? `Jesignexpert: your signing code is ${code}` : `Jesignexpert : votre code de signature est ${code}`,
       code,
       requestId: request.id,
       signerId: signer.id,

@@ -17,6 +17,7 @@ import { normalizeRotation, type PageGeometry } from '../document/geometry.js';
 import type { LoadedDocument } from '../document/types.js';
 import type { PageInfo } from '../events.js';
 import type { Draft } from '../draft/draft.js';
+import type { PlacementLayer } from '../placement/placement-layer.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styleProps } from '../internal/style-props.js';
 import {
@@ -36,7 +37,7 @@ import {
   type Layout,
 } from './layout.js';
 import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, oversized, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
-import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail } from '../internal/events.js';
+import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail, type ViewDetail } from '../internal/events.js';
 import type { SuggestionBoard } from '../suggestions/board.js';
 
 type RenderTask = ReturnType<PDFPageProxy['render']>;
@@ -240,6 +241,16 @@ export class DocumentViewer extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Adds a field of the default size (of the draft's placing kind) in the middle of what is seen
+   * of page `n` (the current page by default) and focuses it: the toolbar's way to place a field
+   * without a pointer. Returns its key; undefined while the draft is read-only or when page `n`
+   * is not in the DOM (far from the view, or its size not read yet).
+   */
+  addFieldAtCenter(n: number = this.currentPage): string | undefined {
+    return this.renderRoot.querySelector<PlacementLayer>(`.page[data-page="${n}"] > jse-placement-layer`)?.addFieldAtCenter();
+  }
+
   /** One step up the zoom ladder, the top of the current page staying put. */
   zoomIn(): Promise<void> {
     return this.zoomTo((scale) => stepScale(scale, 1), () => this.buttonAnchor());
@@ -389,7 +400,7 @@ export class DocumentViewer extends LitElement {
 
   /** Tells the toolbar; for a zoom only once the scroll position matches it. */
   private announce(): void {
-    this.dispatchEvent(new Event(VIEW_EVENT, { bubbles: true, composed: false }));
+    this.dispatchEvent(internalEvent<ViewDetail>(VIEW_EVENT, { page: this.currentPage, zoom: this.zoomPercent }));
   }
 
   private observe(): void {

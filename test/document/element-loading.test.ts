@@ -93,14 +93,14 @@ describe('<jse-sign-request> loading', function () {
     const frError = await nextEvent(fr, 'jse-error');
     expect(frError.detail).to.deep.equal({
       code: 'document_too_large',
-      message: 'Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.',
+      message: 'Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.',
       retryable: false,
     });
     await fr.updateComplete;
-    expect(shadowText(fr)).to.contain('Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la.');
+    expect(shadowText(fr)).to.contain('Le document pèse 11 Mo ; la limite est de 10 Mo. Enregistrez-en une version plus légère (PDF compressé, ou scindé en plusieurs fichiers), puis ouvrez-la. S’il doit être envoyé tel quel, demandez à l’administrateur du cabinet de relever la limite.');
     expect(button(fr, 'Réessayer')).to.equal(undefined);
     const en = await mount(src, 'en');
-    expect((await nextEvent(en, 'jse-error')).detail.message).to.equal('The document is 11 MB; the limit is 10 MB. Save a lighter version (a compressed PDF, or split into several files), then open it.');
+    expect((await nextEvent(en, 'jse-error')).detail.message).to.equal('The document is 11 MB; the limit is 10 MB. Save a lighter version (a compressed PDF, or split into several files), then open it. If it must be sent as it is, ask your firm’s administrator to raise the limit.');
   });
 
   it('gives exact bytes when the rounded size and limit would read the same', async () => {
@@ -147,7 +147,7 @@ describe('<jse-sign-request> loading', function () {
     const text = await mount(await serve('Bonjour', 'faux.pdf'));
     expect((await nextEvent(text, 'jse-error')).detail).to.deep.equal({
       code: 'unsupported_document',
-      message: 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature.',
+      message: 'Seuls les fichiers PDF, PNG et JPEG peuvent être envoyés en signature. Enregistrez le document en PDF depuis son application, puis envoyez ce PDF.',
       retryable: false,
     });
     const empty = await mount(await serve(new Uint8Array(0), 'vide.pdf'));

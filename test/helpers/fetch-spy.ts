@@ -12,7 +12,7 @@ export interface SpiedFetch {
   read: number;
   /** The reader cancelled the body (or the request was aborted) before its end. */
   cancelled: boolean;
-  /** The body was read to its end. */
+  /** The body was read to its end (at once when there is none to read). */
   done: boolean;
 }
 
@@ -34,7 +34,10 @@ export function spyOnFetch(): FetchSpy {
     init?.signal?.addEventListener('abort', () => (entry.cancelled ||= !entry.done), { once: true });
     const response = await original(input, init);
     entry.status = response.status;
-    if (!response.body || [101, 204, 205, 304].includes(response.status)) return response;
+    if (!response.body || request.method === 'HEAD' || [101, 204, 205, 304].includes(response.status)) {
+      entry.done = true; // nothing to read (a HEAD, a 204): it is over
+      return response;
+    }
     const reader = response.body.getReader();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {

@@ -7,7 +7,8 @@ export type InputStep =
   | { type: 'touch'; action: 'start' | 'move' | 'end'; points: { x: number; y: number }[] }
   | { type: 'key'; action: 'down' | 'up' | 'press'; key: string }
   | { type: 'pause'; ms: number }
-  | { type: 'density'; value: number };
+  | { type: 'density'; value: number }
+  | { type: 'touchscreen'; value: boolean };
 
 export async function input(...steps: InputStep[]): Promise<void> {
   await executeServerCommand('jse-input', { steps });

@@ -9,7 +9,7 @@ import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { serve } from '../helpers/documents.js';
 import { nextEvent } from '../helpers/element.js';
-import { confirmDialog, marie, mount, newSandbox, sendButton, startWorker, twoPageUrl, until } from '../send/harness.js';
+import { confirmDialog, marie, mount, newSandbox, paul, sendButton, startWorker, twoPageUrl, until } from '../send/harness.js';
 
 const NNBSP = '\u202f';
 
@@ -51,10 +51,17 @@ describe('French typography in the catalogue', () => {
     expect(faults).to.deep.equal([]);
   });
 
+  it('a document refused on opening is told what to do next', () => {
+    expect(fr['error.damaged_document']).to.match(/enregistrez-le de nouveau en PDF, puis réessayez/);
+    expect(fr['error.unsupported_document']).to.match(/Enregistrez le document en PDF/);
+    expect(en['error.damaged_document']).to.match(/save it again as a PDF, then try again/);
+    expect(en['error.unsupported_document']).to.match(/Save the document as a PDF/);
+  });
+
   it('the size-limit messages say what to do next', () => {
     for (const key of ['error.document_too_large', 'load.tooLargeUnknownSize'] as const) {
-      expect(fr[key]).to.match(/Enregistrez-en une version plus légère/);
-      expect(en[key]).to.match(/Save a lighter version/);
+      expect(fr[key]).to.match(/Enregistrez-en une version plus légère/).and.match(/demandez à l’administrateur du cabinet de relever la limite/);
+      expect(en[key]).to.match(/Save a lighter version/).and.match(/ask your firm’s administrator to raise the limit/);
     }
   });
 });
@@ -143,6 +150,41 @@ describe('French typography in what the element shows', function () {
     await nextEvent(el, 'jse-cancelled', 30000);
     await el.updateComplete;
     expect(joined(el)).to.contain(`annulée${NNBSP}:`);
+    expect(faultsShown(el)).to.deep.equal([]);
+  });
+
+  it('at 390 px: a field in focus (the keys hint), the sent document in the status view, a refusal with a signer who did not sign', async () => {
+    sandbox = await newSandbox();
+    let connected!: Promise<unknown>;
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.style.cssText = 'display:flex;width:390px;height:800px';
+      e.signers = [marie, paul];
+      e.fields = [
+        { signerId: 's1', page: 1, x: 100, y: 100, width: 180, height: 60 },
+        { signerId: 's2', page: 1, x: 300, y: 100, width: 180, height: 60 },
+      ];
+      connected = nextEvent(e, 'jse-connected');
+    }));
+    await connected;
+    const layer = () => el!.shadowRoot!.querySelector('jse-document-viewer')!.shadowRoot!.querySelector('[data-page="1"] jse-placement-layer');
+    const field = await until(() => layer()?.shadowRoot!.querySelector<HTMLElement>('[part~="field"]'), 'a field');
+    field.focus();
+    await until(() => el!.shadowRoot!.querySelector('.key-hint'), 'the keys hint');
+    expect(el.shadowRoot!.querySelector('.key-hint')!.textContent).to.contain(`Flèches${NNBSP}:`);
+    expect(faultsShown(el)).to.deep.equal([]);
+
+    const pending = nextEvent(el, 'jse-pending');
+    await el.submit();
+    const { request } = (await pending).detail;
+    await until(() => el!.shadowRoot!.querySelector('jse-document-viewer.sent-document'), 'the sent document');
+    await until(() => joined(el!).includes('En attente de signature'), 'the pending view');
+    expect(faultsShown(el)).to.deep.equal([]);
+
+    sandbox.state.refuse(request.id, 's2', 'pas d’accord');
+    await nextEvent(el, 'jse-refused', 30000);
+    await el.updateComplete;
+    await until(() => joined(el!).includes('N’a pas signé'), 'the refused view');
+    expect(joined(el)).not.to.contain('En attente de signature');
     expect(faultsShown(el)).to.deep.equal([]);
   });
 

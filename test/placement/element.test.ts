@@ -9,6 +9,7 @@ import { makePdf, serve } from '../helpers/documents.js';
 import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
 import { input, mouseDrag, pointIn } from '../helpers/input.js';
 import { redBounds } from './harness.js';
+import { until } from '../helpers/wait.js';
 
 const SPECS = [{}, { mediaBox: [50, 100, 645, 942] as [number, number, number, number], rotate: 90 as const }];
 
@@ -56,6 +57,24 @@ describe('placing fields in <jse-sign-request>', () => {
   after(() => close());
   let el: JseSignRequest | undefined;
   afterEach(() => el?.remove());
+
+  it('the viewer’s addFieldAtCenter(n): a field on page n, focused; none for a page not in the DOM', async () => {
+    // A URL of its own: the draft kept for the session must not reach the other tests.
+    const mounted = await mount(await serve(await makePdf(SPECS), 'centre.pdf'));
+    el = mounted.el;
+    const { viewer } = mounted;
+    el.signers = [{ id: 's1', email: 'a@example.fr', firstName: 'Ana', lastName: 'Lopes', phone: '+33612345678' }];
+    for (const n of [1, 2]) {
+      const key = viewer.addFieldAtCenter(n);
+      expect(key, `page ${n}`).to.be.a('string');
+      expect(el.fields.at(-1)!.page).to.equal(n);
+      await until(() => fieldsOf(viewer, n).length === 1, `the field drawn on page ${n}`);
+      const layer = pageBox(viewer, n).querySelector('jse-placement-layer')!;
+      expect(layer.shadowRoot!.activeElement, `focus on page ${n}`).to.equal(fieldsOf(viewer, n)[0]);
+    }
+    expect(viewer.addFieldAtCenter(99)).to.equal(undefined);
+    expect(el.fields).to.have.length(2);
+  });
 
   it('a click on a page adds a field there, in PDF points as pdf.js converts them', async () => {
     const m = await mount(url);

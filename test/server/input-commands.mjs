@@ -7,7 +7,8 @@
  * Steps: { type: 'mouse', action: 'move'|'down'|'up', x, y, button? }, { type: 'wheel', x, y,
  * deltaX?, deltaY, modifiers?: ['Control'] }, { type: 'touch', action: 'start'|'move'|'end',
  * points: [{ x, y }] }, { type: 'key', action: 'down'|'up'|'press', key }, { type: 'pause', ms },
- * { type: 'density', value } (the screen's device pixel ratio, kept for the rest of the test file).
+ * { type: 'density', value } (the screen's device pixel ratio, kept for the rest of the test file),
+ * { type: 'touchscreen', value: true|false } (a touch screen: `(pointer: coarse)` matches; kept likewise).
  */
 export function inputCommands() {
   return {
@@ -25,6 +26,9 @@ export function inputCommands() {
     },
   };
 }
+
+/** The CDP session holding each page's touch-screen emulation. */
+const touchSessions = new WeakMap();
 
 async function run(page, cdp, step) {
   switch (step.type) {
@@ -54,6 +58,23 @@ async function run(page, cdp, step) {
     case 'density': {
       const viewport = page.viewport() ?? { width: 800, height: 600 };
       return page.setViewport({ ...viewport, deviceScaleFactor: step.value });
+    }
+    case 'touchscreen': {
+      // A phone's screen: (pointer: coarse) and (hover: none) match, without reloading the page (as
+      // puppeteer's setViewport({ hasTouch }) would). The emulation lives as long as its CDP session:
+      // one kept open per page, until turned off.
+      let kept = touchSessions.get(page);
+      if (!kept && !step.value) return undefined;
+      if (!kept) {
+        kept = await page.createCDPSession();
+        touchSessions.set(page, kept);
+      }
+      await kept.send('Emulation.setTouchEmulationEnabled', { enabled: step.value, maxTouchPoints: step.value ? 5 : undefined });
+      if (!step.value) {
+        touchSessions.delete(page);
+        await kept.detach();
+      }
+      return undefined;
     }
     case 'pause':
       return new Promise((resolve) => setTimeout(resolve, step.ms));

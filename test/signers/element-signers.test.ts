@@ -164,6 +164,28 @@ describe('<jse-sign-request> — signers panel wiring', () => {
     expect(inPanel(panel, '[role="option"]').textContent).to.contain('paul@exemple.fr');
   });
 
+  it('a refused send shows every error in the panel and focuses the first, on each refusal (revealErrors)', async () => {
+    const { el, panel } = await mount();
+    el.signers = [{ id: 'a', email: 'marie@exemple.fr', firstName: '', lastName: 'Dupont', phone: '' }];
+    el.fields = [{ signerId: 'a', page: 1, x: 100, y: 100, width: 180, height: 60 }];
+    await panel.updateComplete;
+    // Untouched fields say nothing yet.
+    expect(panel.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).to.have.length(0);
+    const send = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      send.focus();
+      const invalid = nextEvent(el, 'jse-invalid');
+      send.click();
+      expect((await invalid).detail.errors.map((p) => p.path)).to.deep.equal(['/signers/a/firstName', '/signers/a/phone']);
+      await until(() => {
+        const first = panel.shadowRoot!.querySelector('[aria-invalid="true"]');
+        return first !== null && panel.shadowRoot!.activeElement === first;
+      }, `the first field in error focused (attempt ${attempt})`);
+      const shown = [...panel.shadowRoot!.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id.replace(/-\d+$/, ''));
+      expect(shown).to.deep.equal(['firstName', 'phone']);
+    }
+  });
+
   it('follows the element’s language', async () => {
     const { panel } = await mount({ lang: 'en' });
     expect(inPanel(panel, 'h2').textContent).to.equal('Signers');

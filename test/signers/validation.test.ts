@@ -138,8 +138,12 @@ describe('signers/validation — phone', () => {
     expect(checkPhone('0470 12 34 56', 'BE')).to.deep.include({ ok: true, e164: '+32470123456', country: 'BE', type: 'MOBILE' });
     // The same digits with the France picker are a French landline (04 …): the picker matters.
     expect(checkPhone('0470 12 34 56', 'FR')).to.deep.include({ ok: false, code: 'not_mobile', e164: '+33470123456' });
-    expect(validateSigners(one({ phone: '0470 12 34 56' }), { countryOf: () => 'BE' })).to.deep.equal([]);
-    expect(toWireSigner({ ...valid, phone: '0470123456' }, 'BE').phone).to.equal('+32470123456');
+    // The draft keeps the country picked with the signer: validation and the wire read it there.
+    expect(validateSigners([{ ...one({ phone: '0470 12 34 56' })[0], phoneCountry: 'BE' }])).to.deep.equal([]);
+    expect(validateSigners(one({ phone: '0470 12 34 56' }))[0]).to.deep.include({ code: 'not_mobile' });
+    expect(toWireSigner({ ...valid, phone: '0470123456', phoneCountry: 'BE' })).to.deep.equal({ ...valid, phone: '+32470123456' });
+    // A country the metadata does not know reads as France rather than failing.
+    expect(toWireSigner({ ...valid, phone: '0612345678', phoneCountry: 'ZZ' }).phone).to.equal('+33612345678');
   });
 
   it('reads an international form whatever the picker says', () => {

@@ -80,6 +80,26 @@ describe('<jse-status-view>', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const [outcome, fr, en] of [
+    ['cancelled', 'N’a pas signé (demande annulée)', 'Did not sign (request cancelled)'],
+    ['expired', 'N’a pas signé (demande expirée)', 'Did not sign (request expired)'],
+    ['refused', 'N’a pas signé (demande close après un refus)', 'Did not sign (request closed after a refusal)'],
+  ] as const) {
+    it(`${outcome}: no signer is shown waiting; who signed, who refused and who did not (fr, en); axe clean`, async () => {
+      const at = '2026-11-26T10:02:00.000Z';
+      const signers = [signer('s1', 'Paul', 'signed', at), signer('s2', 'Léa'), ...(outcome === 'refused' ? [signer('s3', 'Zoé', 'refused')] : [])];
+      for (const [lang, words, waiting] of [['fr', fr, 'En attente de signature'], ['en', en, 'Awaiting signature']] as const) {
+        const el = await view({ request: request(outcome, signers), actions: actions() }, lang);
+        expect(text(el)).not.to.contain(waiting);
+        expect(q(el, '[data-signer="s2"] .state')!.textContent).to.equal(words);
+        expect(q(el, '[data-signer="s2"] .state')!.classList.contains('ended')).to.equal(true);
+        expect(q(el, '[data-signer="s1"] .state')!.textContent).to.contain(lang === 'fr' ? 'A signé le' : 'Signed on');
+        if (outcome === 'refused') expect(q(el, '[data-signer="s3"] .state')!.textContent).to.equal(lang === 'fr' ? 'A refusé de signer' : 'Refused to sign');
+        await expect(el).to.be.accessible();
+      }
+    });
+  }
+
   it('renders names with markup as text', async () => {
     const el = await view({ request: request('pending', [signer('s1', '<img src=x onerror=alert(1)>Zoé')]), actions: actions() });
     expect(q(el, '[data-signer="s1"] .name')!.textContent).to.equal('<img src=x onerror=alert(1)>Zoé Durand');

@@ -164,6 +164,19 @@ describe('signer journey', () => {
     expect(await journeyError(() => sandbox.journey.open('jse-sandbox://sign/forged'))).to.equal('no_invitation');
   });
 
+  it("carries the sender's message into the invitation and onto the signing page", async () => {
+    const message = 'Bonjour,\nMerci de signer avant vendredi.';
+    await client.create(await makePdf(), body({ message, signers: [{ ...PAUL, id: 'p', email: 'paul.m@example.com' }], fields: [{ signerId: 'p', page: 1, x: 60, y: 60, width: 180, height: 60 }] }), 'msg');
+    const [mail] = sandbox.journey.invitations('paul.m@example.com');
+    expect(mail.text).to.contain(message);
+    const session = sandbox.journey.open(mail);
+    expect(session.message).to.equal(message);
+    expect(session.documentName).to.equal('Lettre de mission.pdf');
+    // A request without a message gives an empty one, not "undefined".
+    await client.create(await makePdf(), body({ message: undefined, signers: [{ ...PAUL, id: 'q', email: 'paul.q@example.com' }], fields: [{ signerId: 'q', page: 1, x: 60, y: 60, width: 180, height: 60 }] }), 'no-msg');
+    expect(sandbox.journey.open('paul.q@example.com').message).to.equal('');
+  });
+
   it('writes the invitation in English for an English request', async () => {
     await client.create(await makePdf(), body({ locale: 'en', message: 'Please sign', signers: [{ ...PAUL, id: 'p', email: 'paul@example.com' }], fields: [{ signerId: 'p', page: 1, x: 60, y: 60, width: 180, height: 60 }] }), 'en');
     const [mail] = sandbox.journey.invitations('paul@example.com');
