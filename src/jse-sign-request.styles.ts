@@ -66,7 +66,9 @@ export const styles = [
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    flex: 1;
+    /* room for a readable name, else a row of its own (not "Lett…" beside the tools) */
+    flex: 1 1 12rem;
+    min-width: min(12rem, 100%);
   }
   .pages {
     flex: 1;

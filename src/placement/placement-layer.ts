@@ -8,7 +8,7 @@
  * While a pointer moves only this layer re-renders (a preview); the draft changes once, when the
  * gesture ends, so the rest of the element — and the PDF pages — do not repaint during a drag.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Field, FieldKind, Signer } from '../api/types.js';
@@ -62,6 +62,18 @@ export interface LayerGeometry {
   view: PageGeometry['view'] | readonly number[];
   rotation: number;
 }
+
+/* Drawn icons: a glyph such as ⧉ is missing from many system fonts (an empty box on screen). */
+const icon = (body: ReturnType<typeof svg>) =>
+  html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${body}</svg>`;
+/** Duplicate: two overlapping sheets. */
+const DUPLICATE_ICON = icon(
+  svg`<rect x="5.5" y="5.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M3 10.5V3.5a1 1 0 0 1 1-1h7" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
+);
+/** Copy to all pages: a sheet with copies stacked behind it. */
+const COPY_ALL_ICON = icon(
+  svg`<rect x="6.5" y="6.5" width="7" height="7" rx="1" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M4.5 11.5v-6a1 1 0 0 1 1-1h6M2.5 9.5v-6a1 1 0 0 1 1-1h6" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
+);
 
 /**
  * The signature fields of one page, editable.
@@ -402,6 +414,12 @@ export class PlacementLayer extends LitElement {
       opacity: 0.75;
       cursor: pointer;
     }
+    /* The dashed outline says "suggestion"; the caption names the kind, cut with an ellipsis in a small box. */
+    .ghost-caption {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     .ghost:hover,
     .ghost:focus-visible {
       opacity: 1;
@@ -533,7 +551,7 @@ export class PlacementLayer extends LitElement {
               this.#dismiss(s);
             }}
           >
-            <span aria-hidden="true">${t('suggestion.caption', { kind })}</span></button
+            <span class="ghost-caption" aria-hidden="true">${kind}</span></button
           ><button
             type="button"
             class="ghost-dismiss"
@@ -590,7 +608,8 @@ export class PlacementLayer extends LitElement {
   }
 
   #entries(): DraftField[] {
-    return (this.draft?.entries ?? []).filter((e) => e.field.page === this.pageNumber);
+    // Of a set of documents (SPEC §10), only the fields of the document shown are on its pages.
+    return (this.draft?.entriesOf() ?? []).filter((e) => e.field.page === this.pageNumber);
   }
 
   /** The kind new fields get: the toolbar's choice, kept in the draft. */
@@ -959,7 +978,7 @@ export class PlacementLayer extends LitElement {
                 ×
               </button>
               <button type="button" class="duplicate" aria-label=${t('field.duplicate')} title=${t('field.duplicate')} @click=${() => this.#duplicate(key)}>
-                ⧉
+                ${DUPLICATE_ICON}
               </button>
               <button
                 type="button"
@@ -968,7 +987,7 @@ export class PlacementLayer extends LitElement {
                 title=${t('field.copyAll')}
                 @click=${() => this.dispatchEvent(copyAllEvent(key))}
               >
-                ⇶
+                ${COPY_ALL_ICON}
               </button>
               ${fieldProperties(props)}
             </div>`}

@@ -55,7 +55,7 @@ describe('suggestions from the document, in the element', function () {
 
   it('each source lands on its rectangle (vs pdf.js, ≤ 1.5 pt) with its kind, upright, rotated and offset; nothing is placed', async () => {
     // A URL of its own: a draft of another test does not come back from the session.
-    const { el, viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
+      const { el, viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
     for (const n of [1, 2, 3, 4, 5]) {
       const want = expected.filter((e) => e.page === n);
       const shown = await ghostsOn(viewer, n, want.length);
@@ -140,7 +140,9 @@ describe('suggestions from the document, in the element', function () {
       // A URL of its own: a draft of another test does not come back from the session.
     const { el, viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
       const [g] = await ghostsOn(viewer, 1, 5);
-      expect(g.textContent.trim()).to.match(/^Suggestion: /);
+      // The dashed outline says "suggestion"; the caption names the kind (in English), the name says both.
+      expect(g.textContent.trim()).to.be.oneOf(['Signature', 'Initials', 'Date', 'Handwritten mention', 'Text']);
+      expect(g.getAttribute('aria-label')).to.match(/^Suggestion: /);
       expect(g.getAttribute('aria-label')).to.match(/Enter to accept it, Escape to dismiss it\.$/);
       expect(el.shadowRoot!.querySelector('.accept-suggestions')!.textContent.trim()).to.match(/^Accept the suggestions \(\d+\)$/);
     } finally {
