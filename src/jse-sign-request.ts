@@ -18,7 +18,7 @@ import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
 import type { LoadedDocument } from './document/types.js';
-import { defineParts, scopeRenderRoot } from './internal/parts.js';
+import { defineParts, defineViewerParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
@@ -277,7 +277,8 @@ export class JseSignRequest extends LitElement {
     this.documentLoader = new DocumentController(this, {
       i18n: this.i18n,
       emit: (event) => this.emit(event),
-      viewerReady: () => defineParts(),
+      viewerReady: () => defineViewerParts(),
+      settled: () => this.defineOtherParts(),
       onPagesKnown: (pages) => {
         this.reportOutsideFields(pages);
         // After jse-ready: the last page's suggestions are read then (never before the first paint).
@@ -287,17 +288,36 @@ export class JseSignRequest extends LitElement {
     this.documentSet = new DocumentSetController(this, {
       i18n: this.i18n,
       emit: (event) => this.emit(event),
+      // Several documents: every part before the first paint, as before issue 13 (the single-document
+      // path above loads the signers panel and the status view after page 1).
       viewerReady: () => defineParts(),
       errorMessage: (cause) => this.documentLoader.errorMessage(cause),
       onShown: (index) => this.draft.setShownDocument(index),
     });
-    void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
+    void defineViewerParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     this.history.subscribe(() => this.requestUpdate());
     this.suggestions.subscribe(() => this.requestUpdate());
     this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
+  }
+
+  /** The parts page 1 does not need (signers panel, phone metadata, status view), once asked for. */
+  private otherParts?: Promise<void>;
+
+  /** Loads the signers panel and the status view: after page 1 is painted, not before (issue 13). */
+  private defineOtherParts(): void {
+    this.otherParts ??= defineParts().catch(() => {
+      this.otherParts = undefined; // asked again by the next load
+    });
+  }
+
+  /** Also waits for the parts asked for after page 1, so `await el.updateComplete` sees them defined. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.otherParts) await this.otherParts;
+    return done;
   }
 
   /**
@@ -821,8 +841,11 @@ export class JseSignRequest extends LitElement {
     this.requestUpdate();
   }
 
-  /** The signers panel (for the focus at a step change only: its state is the draft's). */
-  private get signersPanel(): SignersPanel | null {
+  /**
+   * The signers panel (for the focus at a step change only: its state is the draft's). Its
+   * methods are missing until its chunk, loaded after page 1, defines it.
+   */
+  private get signersPanel(): Partial<SignersPanel> | null {
     return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
@@ -834,7 +857,7 @@ export class JseSignRequest extends LitElement {
       return;
     }
     const panel = this.signersPanel;
-    if (panel && (await panel.focusFirstIncomplete())) return;
+    if (await panel?.focusFirstIncomplete?.()) return;
     root.querySelector<HTMLElement>('[part~="submit"]:not([disabled])')?.focus();
   }
 
@@ -844,8 +867,9 @@ export class JseSignRequest extends LitElement {
     if (!this.focusIsOurs) return;
     switch (target) {
       case 'status': {
-        const view = root.querySelector<HTMLElement & { focusHeading(): Promise<void> }>('jse-status-view');
-        await view?.focusHeading();
+        // (Defined after page 1: until then, nothing to focus in it.)
+        const view = root.querySelector<HTMLElement & { focusHeading?(): Promise<void> }>('jse-status-view');
+        await view?.focusHeading?.();
         return;
       }
       case 'send-problems':
