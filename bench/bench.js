@@ -94,10 +94,12 @@ function canvasMemory() {
   let inDom = 0;
   let largest = 0;
   let count = 0;
+  const sizes = [];
   for (const c of deepElements(document)) {
     if (!(c instanceof HTMLCanvasElement)) continue;
     const px = c.width * c.height;
     if (!px) continue;
+    sizes.push(`${c.width}x${c.height}`);
     inDom += px * 4;
     count++;
     largest = Math.max(largest, px);
@@ -110,7 +112,7 @@ function canvasMemory() {
       largest = Math.max(largest, c.width * c.height);
     }
   }
-  return { inDom, all, largest, count };
+  return { inDom, all, largest, count, sizes };
 }
 
 /** Whether a canvas shows something: a smaller copy of it (averaged, so thin text counts) has a pixel that is not white. */
@@ -321,13 +323,15 @@ window.bench = {
     const pages = () => (variant === 'viewer' ? [...box.querySelectorAll('.page')] : deepElements(window.benchElement.shadowRoot).filter((e) => e.part?.contains('page')));
     const end = box.scrollHeight - box.clientHeight;
     const stopAt = [...Array.from({ length: stops }, (_, i) => (i + 1) / (stops + 1)), 1];
-    let peak = { inDom: 0, all: 0, largest: 0, count: 0 };
+    let peak = { inDom: 0, all: 0, largest: 0, count: 0, sizes: [] };
     let sampling = 0;
     const sample = () => {
       const s0 = performance.now();
       const m = canvasMemory();
       sampling += performance.now() - s0;
-      peak = { inDom: Math.max(peak.inDom, m.inDom), all: Math.max(peak.all, m.all), largest: Math.max(peak.largest, m.largest), count: Math.max(peak.count, m.count) };
+      // The canvases in the DOM at the peak (their sizes), to say what it was made of.
+      const at = m.inDom > peak.inDom ? m.sizes : peak.sizes;
+      peak = { inDom: Math.max(peak.inDom, m.inDom), all: Math.max(peak.all, m.all), largest: Math.max(peak.largest, m.largest), count: Math.max(peak.count, m.count), sizes: at };
     };
     const blanks = [];
     const paintsBefore = counters.paints;

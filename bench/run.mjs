@@ -21,7 +21,7 @@
 // scripts served gzip as a real server would; 0: raw), BENCH_ONLY (comma list of first, scroll,
 // dom, drag, bundle), BENCH_FILES (a4,book), BENCH_VARIANTS (naive,viewer,pdfjs,element),
 // BENCH_TRACE (1: a Chrome trace of one cold run of pdf.js alone and of the element on each
-// file, summarised), BENCH_JSON (a path: all raw results written there), CHROME_PATH.
+// file, summarised, and every request until page 1 logged with its range), BENCH_JSON (a path: all raw results written there), CHROME_PATH.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -290,7 +290,7 @@ async function openTab({ throttle, dpr = 1, run = '' }) {
   let clock = 0; // wall (s) − monotonic timestamp (s)
   cdp.on('Network.requestWillBeSent', (e) => {
     clock = e.wallTime - e.timestamp;
-    requests.set(e.requestId, { url: e.request.url, method: e.request.method, wall: e.wallTime * 1000, chunks: [] });
+    requests.set(e.requestId, { url: e.request.url, method: e.request.method, range: e.request.headers?.Range ?? e.request.headers?.range, wall: e.wallTime * 1000, chunks: [] });
   });
   cdp.on('Network.dataReceived', (e) => requests.get(e.requestId)?.chunks.push({ wall: (e.timestamp + clock) * 1000, bytes: e.dataLength }));
   /** PDF bytes the page received in (from, to] (wall ms), after throttling (an aborted request counts what came). */
@@ -381,6 +381,7 @@ if (ONLY.has('scroll')) {
   for (const variant of list('BENCH_SCROLL_VARIANTS', ['element', 'viewer'])) {
     const s = await scrollRun(variant);
     for (const b of s.blanks.filter((x) => x.blank)) log(`scroll ${variant}: blank at ${b.at} px:`, JSON.stringify(b.why));
+    log(`scroll ${variant}: canvases at the peak: ${s.peak.sizes.join(', ')}`);
     log(`scroll ${variant}: peak ${(s.peak.inDom / 2 ** 20).toFixed(0)} MiB, largest ${(s.peak.largest / 1e6).toFixed(1)} MP, ${s.steps} steps in ${s.ms.toFixed(0)} ms (sampling ${s.sampling.toFixed(0)}), box ${JSON.stringify(s.box)}`);
     results.scroll[variant] = s;
   }
@@ -482,6 +483,12 @@ async function traceRuns() {
         return hit && hit.wall - r.startWall;
       };
       const pdf = [...tab.requests.values()].filter((q) => q.url.includes('/__bench/') && q.wall <= r.paintedWall).map((q) => q.wall - r.startWall);
+      // Every request until page 1: when asked, when its last byte came (ms from the bench script's start).
+      const waterfall = [...tab.requests.values()]
+        .filter((q) => q.wall <= r.paintedWall)
+        .sort((x, y) => x.wall - y.wall)
+        .map((q) => `${(q.wall - r.startWall).toFixed(0).padStart(5)} → ${q.chunks.length ? (q.chunks.at(-1).wall - r.startWall).toFixed(0).padStart(5) : '    —'}  ${q.method.padEnd(4)} ${q.url.replace(origin, '').slice(0, 90)}${q.range ? ` ${q.range}` : ''}`);
+      log(`trace ${file} ${variant} requests until page 1 (${r.ms.toFixed(0)} ms):\n${waterfall.join('\n')}`);
       (out[file] ??= {})[variant] = {
         ms: r.ms,
         steps: {

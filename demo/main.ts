@@ -76,6 +76,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')
 }
 
 let files: FolderFile[] = [];
+/** Files ticked to be sent together, in one request of several documents (SPEC §10). */
+const selected = new Set<string>();
+const sendSelection = document.createElement('button');
+sendSelection.type = 'button';
+sendSelection.className = 'send-selection';
+sendSelection.disabled = true;
+sendSelection.textContent = 'Signer la sélection';
+sendSelection.addEventListener('click', () => openSelection(files.filter((f) => selected.has(f.name))));
+rows.closest('table')!.before(sendSelection);
 
 function formatSize(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}${NNBSP}Mo` : `${Math.ceil(bytes / 1e3)}${NNBSP}ko`;
@@ -87,7 +96,17 @@ function renderFiles(): void {
       const tr = document.createElement('tr');
       tr.dataset['file'] = file.name;
       const name = document.createElement('td');
-      name.textContent = file.title;
+      const pick = document.createElement('input');
+      pick.type = 'checkbox';
+      pick.checked = selected.has(file.name);
+      pick.setAttribute('aria-label', `Sélectionner ${file.title}`);
+      pick.addEventListener('change', () => {
+        if (pick.checked) selected.add(file.name);
+        else selected.delete(file.name);
+        sendSelection.disabled = selected.size < 2;
+        sendSelection.textContent = selected.size >= 2 ? `Signer la sélection (${selected.size} documents)` : 'Signer la sélection';
+      });
+      name.append(pick, ' ', file.title);
       const size = document.createElement('td');
       size.textContent = formatSize(file.size);
       const versions = document.createElement('td');
@@ -226,6 +245,45 @@ function open(file: FolderFile): void {
   for (const type of EVENTS) widget.addEventListener(type, (e) => logEvent(type, (e as CustomEvent).detail));
   // On a phone the panel is below the folder: bring it into view.
   if (matchMedia('(max-width: 1100px)').matches) panel.scrollIntoView({ block: 'start' });
+}
+
+/** Several files in one request: one e-mail and one SMS code per signer for all, a signed version for each. */
+function openSelection(chosen: FolderFile[]): void {
+  if (chosen.length < 2) return;
+  closeButton.hidden = false;
+  document.querySelector('#panel-title')!.textContent = `Signature${NNBSP}: ${chosen.length} documents`;
+  const widget = document.createElement('jse-sign-request');
+  widget.documents = chosen.map((f) => ({ src: `/ged/files/${encodeURIComponent(f.name)}`, name: f.title }));
+  widget.setAttribute('token-endpoint', '/ged/jse/token');
+  widget.me = { email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' };
+  widget.contacts = [{ email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' }];
+  widget.addEventListener('jse-pending', (e) => {
+    for (const f of chosen) versionOf(f, e.detail.request).kind = 'pending';
+    renderFiles();
+    say(`${chosen.length} documents${NNBSP}: nouvelles versions en attente de signature.`);
+  });
+  widget.addEventListener('jse-signed', (e) => {
+    const { request } = e.detail;
+    // A signed version for each document, in the order they were given.
+    e.detail.documents.forEach((doc, i) => {
+      const f = chosen[i];
+      if (!f) return;
+      void doc.download().then((pdf) => {
+        const version = versionOf(f, request);
+        version.kind = 'signed';
+        version.href = URL.createObjectURL(pdf);
+        renderFiles();
+      });
+    });
+  });
+  for (const outcome of ['refused', 'expired', 'cancelled'] as const) {
+    widget.addEventListener(`jse-${outcome}`, (e) => {
+      for (const f of chosen) versionOf(f, e.detail.request).kind = outcome;
+      renderFiles();
+    });
+  }
+  for (const type of EVENTS) widget.addEventListener(type, (e) => logEvent(type, (e as CustomEvent).detail));
+  slot.replaceChildren(widget);
 }
 
 closeButton.addEventListener('click', () => {

@@ -12,7 +12,9 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// The JavaScript without comments (its source maps carry the commented TypeScript); the d.ts keep the JSDoc.
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+run(bin('tsc'), ['-p', 'tsconfig.build-types.json']);
 run(bin('tsc'), ['-p', 'tsconfig.plugin.json']); // dist/vite: the Vite plugin (Node)
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 

@@ -11,12 +11,15 @@ export type {
   JseErrorCode,
   Person,
   RequestSigner,
+  RequestDocument,
   RequestStatus,
   Signer,
+  SigningOrder,
   SignerStatus,
   SignRequest,
   ValidationCode,
   ValidationProblem,
 } from './api/types.js';
+export type { DocumentSource } from './documents/document-set-controller.js';
 export type { Layout, LayoutField, LayoutPage, LayoutSigner, LayoutStore, SignerRole, SignerRoles } from './layouts/layout.js';
 export * from './events.js';

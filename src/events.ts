@@ -34,8 +34,23 @@ export interface JseRequestDetail {
 }
 
 export interface JseSignedDetail extends JseRequestDetail {
+  /** The first (or only) signed document's URL at the proxy. */
   signedDocumentUrl: string;
-  /** Fetches the signed PDF with the proxy token. */
+  /** Fetches the (first) signed PDF with the proxy token. */
+  download(): Promise<Blob>;
+  /**
+   * Every signed document of the request, in order (one for a one-document request), SPEC §10:
+   * the host stores a signed version of each.
+   */
+  documents: JseSignedDocument[];
+}
+
+/** One signed document of `jse-signed.detail.documents`. */
+export interface JseSignedDocument {
+  /** The document's name as the proxy reports it (empty when a proxy lists no documents). */
+  name: string;
+  signedDocumentUrl: string;
+  /** Fetches this signed PDF with the proxy token. */
   download(): Promise<Blob>;
 }
 

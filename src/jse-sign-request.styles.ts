@@ -46,7 +46,9 @@ export const styles = [
     flex-direction: column;
     box-sizing: border-box;
     height: 100%;
-    min-height: 0;
+    /* The host's 320 px less its border, whatever the parts inside (the signers panel is defined
+       only once page 1 is painted, issue 13): an element of auto height does not grow then. */
+    min-height: calc(320px - 2px);
   }
   /* end of the host's layout (issue 14) */
   [part='toolbar'] {

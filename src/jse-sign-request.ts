@@ -1,5 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { DocumentSetController, checkSources, type DocumentSource } from './documents/document-set-controller.js';
+import { documentTabs, requestOptions, setStyles, tabId, PANEL_ID } from './documents/views.js';
+import { deadlineBounds, isValidDeadline, shownDay } from './send/deadline.js';
 import { ProxyClient } from './api/client.js';
 import { JseError } from './api/errors.js';
 import type { Field, Person, Signer, SignRequest, ValidationProblem } from './api/types.js';
@@ -14,11 +18,11 @@ import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './jse-sign-request.styles.js';
 import { DocumentController, type DocumentPhase } from './document/document-controller.js';
 import type { LoadedDocument } from './document/types.js';
-import { defineParts, scopeRenderRoot } from './internal/parts.js';
+import { defineParts, defineViewerParts, scopeRenderRoot } from './internal/parts.js';
 import { AccountController } from './send/account-controller.js';
 import { SendController } from './send/send-controller.js';
 import { confirmSummary, connectStep, sendBar, sendErrorText } from './send/views.js';
-import { documentKey } from './draft/persistence.js';
+import { documentKey, documentSetKey } from './draft/persistence.js';
 import { fieldKindPicker, historyButtons, initialsDialog } from './placement/toolbar.js';
 import { nameFromUrl } from './document/names.js';
 import { JseConnectRequiredEvent, JseConnectedEvent, JseInvalidEvent, JsePendingEvent } from './events.js';
@@ -79,7 +83,7 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
  * @cssprop --jse-radius - Corner radius.
  */
 export class JseSignRequest extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, setStyles];
 
   #src = '';
 
@@ -101,6 +105,30 @@ export class JseSignRequest extends LitElement {
     // At once, not on the next render: signers the host sets right after belong to the new document.
     if (old) this.leaveDocument();
     this.requestUpdate('src', old);
+  }
+
+  #documents: DocumentSource[] = [];
+
+  /**
+   * Several documents in one request (SPEC §10), instead of `src`: the GED's selection, each
+   * `{ src, name?, documentId? }`. One signer list; fields per document (`Field.documentIndex`,
+   * 0-based); a switcher shows one document at a time. Each document is checked on its own (size,
+   * type, encryption: a refused one is named, the others stay as they are, nothing can be sent)
+   * and all together against `limits.maxRequestBytes` (default 25 MB). Wins over `src` when not
+   * empty. The setter throws a `TypeError` for a malformed list.
+   */
+  @property({ attribute: false })
+  get documents(): DocumentSource[] {
+    return this.#documents.map((d) => ({ ...d }));
+  }
+  set documents(value: DocumentSource[] | undefined) {
+    const next = checkSources(value ?? []);
+    const old = this.#documents;
+    if (JSON.stringify(next) === JSON.stringify(old)) return;
+    this.#documents = next;
+    this.documentSet.setSources(next);
+    if (old.length || this.src) this.leaveDocument();
+    this.requestUpdate('documents', old);
   }
 
   /** Host URL that returns a short-lived token for the proxy (`POST`, with the page's cookies). */
@@ -153,19 +181,22 @@ export class JseSignRequest extends LitElement {
   @state() private accountUser?: Person;
 
   /** Loading, password prompt, limits and `jse-ready` (src/document/document-controller.ts). */
-  private readonly documents: DocumentController;
+  private readonly documentLoader: DocumentController;
   /** What the viewer shows (current page, zoom %), for the toolbar. */
   @state() private view = { page: 1, zoom: 100 };
 
   private readonly i18n = new LocalizeController(this);
 
-  /** The document shown (undefined while none is loaded). */
+  /** Several documents (`documents`): loading and checking each, the one shown (src/documents/). */
+  private readonly documentSet: DocumentSetController;
+
+  /** The document shown (undefined while none is loaded): of the set when `documents` is given. */
   private get document(): LoadedDocument | undefined {
-    return this.documents.document;
+    return this.documentSet.inUse ? this.documentSet.document : this.documentLoader.document;
   }
 
   private get phase(): DocumentPhase {
-    return this.documents.phase;
+    return this.documentSet.inUse ? this.documentSet.phase : this.documentLoader.phase;
   }
   private readonly draft = new Draft();
   /** Undo and redo of the draft's signers and fields (SPEC §10), kept with the draft for the tab session. */
@@ -187,7 +218,8 @@ export class JseSignRequest extends LitElement {
       if (this.#connectShown) this.focusAfterRender('next-step');
       this.#connectShown = false;
       this.accountUser = user;
-      this.documents.applyLimits(limits); // a document refused (or opened) under other limits is opened again
+      this.documentLoader.applyLimits(limits); // a document refused (or opened) under other limits is opened again
+      this.documentSet.applyLimits(limits);
       this.emit(new JseConnectedEvent({ user }));
     },
     onError: (error) => this.emitError(error),
@@ -210,7 +242,8 @@ export class JseSignRequest extends LitElement {
   private readonly layouts = new LayoutController(this, {
     draft: this.draft,
     i18n: this.i18n,
-    document: () => this.document,
+    // A layout is per kind of document: not offered for a set of several (SPEC §10).
+    document: () => (this.documentSet.inUse ? undefined : this.document),
     me: () => this.me ?? this.accountUser,
     locked: () => this.sender.locked || this.status.active,
     sentFromShown: (request) => this.sender.state.kind === 'sent' && this.sender.state.request === request,
@@ -241,23 +274,50 @@ export class JseSignRequest extends LitElement {
 
   constructor() {
     super();
-    this.documents = new DocumentController(this, {
+    this.documentLoader = new DocumentController(this, {
       i18n: this.i18n,
       emit: (event) => this.emit(event),
-      viewerReady: () => defineParts(),
+      viewerReady: () => defineViewerParts(),
+      settled: () => this.defineOtherParts(),
       onPagesKnown: (pages) => {
         this.reportOutsideFields(pages);
         // After jse-ready: the last page's suggestions are read then (never before the first paint).
         if (pages === undefined && this.document) this.suggestionReader.start(this.document);
       },
     });
-    void defineParts().catch(() => undefined); // a failed chunk load shows when the document opens
+    this.documentSet = new DocumentSetController(this, {
+      i18n: this.i18n,
+      emit: (event) => this.emit(event),
+      // Several documents: every part before the first paint, as before issue 13 (the single-document
+      // path above loads the signers panel and the status view after page 1).
+      viewerReady: () => defineParts(),
+      errorMessage: (cause) => this.documentLoader.errorMessage(cause),
+      onShown: (index) => this.draft.setShownDocument(index),
+    });
+    void defineViewerParts().catch(() => undefined); // a failed chunk load shows when the document opens
     this.draft.subscribe(() => this.requestUpdate());
     this.history.subscribe(() => this.requestUpdate());
     this.suggestions.subscribe(() => this.requestUpdate());
     this.addEventListener('keydown', this.onHistoryKey);
     // Signers a request was really sent to are suggested again in this tab (see signers/recent.ts).
     this.addEventListener('jse-pending', (e) => recentSigners().remember(e.detail.request.signers));
+  }
+
+  /** The parts page 1 does not need (signers panel, phone metadata, status view), once asked for. */
+  private otherParts?: Promise<void>;
+
+  /** Loads the signers panel and the status view: after page 1 is painted, not before (issue 13). */
+  private defineOtherParts(): void {
+    this.otherParts ??= defineParts().catch(() => {
+      this.otherParts = undefined; // asked again by the next load
+    });
+  }
+
+  /** Also waits for the parts asked for after page 1, so `await el.updateComplete` sees them defined. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.otherParts) await this.otherParts;
+    return done;
   }
 
   /**
@@ -305,8 +365,9 @@ export class JseSignRequest extends LitElement {
     const wanted = only ? new Set(only) : undefined;
     // A page the document does not have is known not to exist from the start.
     const checked = (page: number) => (pages.isKnown(page) ? !wanted || wanted.has(page) : !wanted && (page < 1 || page > pages.count));
+    const shown = this.draft.shownDocument;
     const errors = fieldsOutsidePages(fields, pages.list)
-      .filter((i) => checked(fields[i].page))
+      .filter((i) => (fields[i].documentIndex ?? 0) === shown && checked(fields[i].page))
       .map((i) => ({ path: `/fields/${i}`, code: 'outside_page' as const, message: this.i18n.t('field.outsidePage', { n: i + 1, page: fields[i].page }) }));
     if (errors.length) this.emit(new JseInvalidEvent({ errors }));
   }
@@ -360,7 +421,13 @@ export class JseSignRequest extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.syncSentDraft();
-    if (changed.has('src')) void this.documents.load();
+    if (changed.has('src') && !this.documentSet.inUse) void this.documentLoader.load();
+    if (changed.has('documents')) {
+      // Lit reports every property at the first update: only a real change of the list reloads.
+      const before: unknown = changed.get('documents');
+      if (this.documentSet.inUse) void this.documentSet.load();
+      else if (Array.isArray(before) && before.length) void this.documentLoader.load(); // back to `src` (or nothing)
+    }
     // A token endpoint set after the element was attached (property bindings often come then) is checked at once.
     if ((changed.has('tokenEndpoint') || changed.has('proxyUrl')) && this.isConnected && (this.hasUpdated || this.account.state.kind === 'unknown')) {
       void this.account.check();
@@ -468,7 +535,7 @@ export class JseSignRequest extends LitElement {
 
   private readonly statusActionsNoDraft = {
     cancel: () => this.status.cancel(),
-    download: () => this.status.downloadForUser(),
+    download: (index?: number) => this.status.downloadForUser(index),
     retry: () => void this.status.retry(),
   };
   /** With a document, a refused/expired/cancelled request leads back to the draft. */
@@ -552,7 +619,9 @@ export class JseSignRequest extends LitElement {
     if (!pages || this.draft.readOnly) return;
     const numbers = initialsPageNumbers(pages.count, which);
     const id = signerId && this.draft.signers.some((s) => s.id === signerId) ? signerId : undefined;
-    const model = id ? firstInitials(this.draft.fields, id) : undefined;
+    // Only the fields of the document shown count (the others are on other documents' pages).
+    const onShown = () => this.draft.entriesOf().map((e) => e.field);
+    const model = id ? firstInitials(onShown(), id) : undefined;
     const read = await pages.read(model ? [...numbers, model.page] : numbers);
     if (this.draft.readOnly || this.document?.pages !== pages) return;
     const geometry = (n: number) => {
@@ -561,7 +630,7 @@ export class JseSignRequest extends LitElement {
     };
     const target = id ?? this.draft.addSigner().id;
     const added = initialsFields(
-      this.draft.fields,
+      onShown(),
       target,
       numbers.map((n) => ({ number: n, geometry: geometry(n) })),
       model ? { field: model, geometry: geometry(model.page) } : undefined,
@@ -615,7 +684,19 @@ export class JseSignRequest extends LitElement {
         return el.document;
       },
       get documentIdentity() {
+        if (el.documentSet.inUse) {
+          const keys = el.#documents.map((d) => documentKey(d.documentId, d.src, document.baseURI));
+          return { key: documentSetKey(keys), documentId: undefined };
+        }
         return el.src ? { key: documentKey(el.documentId, el.src, document.baseURI), documentId: el.documentId } : undefined;
+      },
+      get documentSet() {
+        const set = el.documentSet;
+        if (!set.inUse) return undefined;
+        return {
+          ready: set.ready,
+          documents: set.entries.map((e) => ({ document: e.state === 'ready' ? e.document : undefined, documentId: e.source.documentId })),
+        };
       },
       get lang() {
         return el.i18n.lang;
@@ -675,7 +756,9 @@ export class JseSignRequest extends LitElement {
     const { t } = this.i18n;
     const state = this.sender.state;
     const send = () => void this.sender.send().catch(() => undefined); // failures are shown and fired by the controller
-    return html`${sendBar(
+    const set = this.documentSet.inUse ? this.documentSet.entries : undefined;
+    const inOrder = this.draft.signingOrder === 'sequential';
+    return html`${this.renderRequestOptions()}${sendBar(
         state,
         t,
         {
@@ -690,11 +773,74 @@ export class JseSignRequest extends LitElement {
         ${state.kind === 'confirming'
           ? confirmSummary(
               t,
-              { documentName: this.document.name, signers: this.draft.signers, fields: this.draft.fields, message: this.draft.message },
+              {
+                documentName: this.document.name,
+                signers: this.draft.signers,
+                fields: this.draft.fields,
+                message: this.draft.message,
+                ...(set || inOrder || this.draft.deadline !== undefined
+                  ? { request: { documents: set ? set.map((e) => e.name) : [this.document.name], inOrder, date: shownDay(this.sender.deadline) } }
+                  : {}),
+              },
               { confirm: send, back: () => this.sender.cancelConfirm() },
             )
           : nothing}
       </dialog>`;
+  }
+
+  /** Order and deadline (SPEC §10), under the signers. */
+  private renderRequestOptions() {
+    const { t } = this.i18n;
+    const now = new Date();
+    const { min, max } = deadlineBounds(now);
+    const deadline = this.sender.deadline;
+    return requestOptions(
+      t,
+      {
+        order: this.draft.signingOrder,
+        signers: this.draft.signers,
+        deadline,
+        min,
+        max,
+        invalid: !isValidDeadline(deadline, now),
+        locked: this.sender.locked,
+        lang: this.i18n.lang,
+      },
+      {
+        setOrder: (order) => this.draft.setSigningOrder(order),
+        move: (signerId, by, byKey) => {
+          this.draft.moveSigner(signerId, by);
+          const list = this.draft.signers;
+          const position = list.findIndex((s) => s.id === signerId);
+          this.announce(t('order.moved', { name: signerLabel(list[position], position, this.i18n.lang), position: position + 1, count: list.length }));
+          if (!byKey) return;
+          // The focus stays with the signer moved: on the button pressed, or the other one at an end.
+          void this.updateComplete.then(() => {
+            const item = this.renderRoot.querySelector(`.order-list li[data-signer="${CSS.escape(signerId)}"]`);
+            const wanted = item?.querySelector<HTMLButtonElement>(by < 0 ? '.order-up' : '.order-down');
+            (wanted && !wanted.disabled ? wanted : item?.querySelector<HTMLButtonElement>('button:not([disabled])'))?.focus();
+          });
+        },
+        setDeadline: (day) => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(day)) this.draft.setDeadline(day);
+        },
+      },
+    );
+  }
+
+  /** The document switcher of a set: tabs with their page and field counts. */
+  private renderDocumentTabs() {
+    const set = this.documentSet;
+    const tabs = set.entries.map((e, i) => ({
+      name: e.name,
+      pageCount: e.state === 'ready' ? e.document.pages.count : undefined,
+      fieldCount: this.draft.entriesOf(i).length,
+      refused: e.state === 'error',
+    }));
+    return documentTabs(this.i18n.t, tabs, set.active, (index, byKey) => {
+      set.select(index);
+      if (byKey) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${tabId(index)}`)?.focus());
+    });
   }
 
   /** Where the keyboard focus goes once the next render is done (a step changed: issue 18). */
@@ -710,8 +856,11 @@ export class JseSignRequest extends LitElement {
     this.requestUpdate();
   }
 
-  /** The signers panel (for the focus at a step change only: its state is the draft's). */
-  private get signersPanel(): SignersPanel | null {
+  /**
+   * The signers panel (for the focus at a step change only: its state is the draft's). Its
+   * methods are missing until its chunk, loaded after page 1, defines it.
+   */
+  private get signersPanel(): Partial<SignersPanel> | null {
     return this.renderRoot.querySelector<SignersPanel>('jse-signers-panel');
   }
 
@@ -723,7 +872,7 @@ export class JseSignRequest extends LitElement {
       return;
     }
     const panel = this.signersPanel;
-    if (panel && (await panel.focusFirstIncomplete())) return;
+    if (await panel?.focusFirstIncomplete?.()) return;
     root.querySelector<HTMLElement>('[part~="submit"]:not([disabled])')?.focus();
   }
 
@@ -733,8 +882,9 @@ export class JseSignRequest extends LitElement {
     if (!this.focusIsOurs) return;
     switch (target) {
       case 'status': {
-        const view = root.querySelector<HTMLElement & { focusHeading(): Promise<void> }>('jse-status-view');
-        await view?.focusHeading();
+        // (Defined after page 1: until then, nothing to focus in it.)
+        const view = root.querySelector<HTMLElement & { focusHeading?(): Promise<void> }>('jse-status-view');
+        await view?.focusHeading?.();
         return;
       }
       case 'send-problems':
@@ -802,7 +952,7 @@ export class JseSignRequest extends LitElement {
   /** A page pdf.js cannot draw: the viewer says so over the pages (same words), the host gets `jse-error`. */
   private readonly onPageFailed = (e: Event): void => {
     const { page, cause } = (e as CustomEvent<PageFailedDetail>).detail;
-    this.documents.pageFailed(new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause }));
+    this.documentLoader.pageFailed(new JseError('damaged_document', this.i18n.t('viewer.pageFailed', { page }), { retryable: false, cause }));
   };
 
   /** The viewer drew a page on screen: its suggestions are read (once). */
@@ -955,17 +1105,28 @@ export class JseSignRequest extends LitElement {
         return html`<p class="message" role="status">${t('doc.loading')}</p>`;
       case 'error': {
         const { error } = this.phase;
+        if (this.documentSet.inUse) {
+          // Refused documents by name; the others are loaded and untouched; nothing can be sent.
+          const set = this.documentSet;
+          return html`<div class="document-set">
+            ${this.renderDocumentTabs()}
+            <div class="message set-refused" role="alert" tabindex="-1">
+              <p>${error.message}</p>
+              ${set.retryable ? html`<button @click=${() => void set.load()}>${t('error.retry')}</button>` : nothing}
+            </div>
+          </div>`;
+        }
         // Retrying helps when the file may come back, or to type the password again.
-        const retry = this.documents.retryable;
+        const retry = this.documentLoader.retryable;
         return html`<div class="message" role="alert" tabindex="-1">
           <p>${error.message}</p>
-          ${retry ? html`<button @click=${() => void this.documents.load()}>${t('error.retry')}</button>` : nothing}
+          ${retry ? html`<button @click=${() => void this.documentLoader.load()}>${t('error.retry')}</button>` : nothing}
         </div>`;
       }
       case 'password':
         return this.renderPassword(this.phase);
-      case 'ready':
-        return html`<jse-document-viewer
+      case 'ready': {
+        const viewer = html`<jse-document-viewer
           class="pages"
           exportparts="page, field"
           .document=${this.document}
@@ -974,6 +1135,15 @@ export class JseSignRequest extends LitElement {
           .pageLabel=${(page: number, count: number) => t('doc.pageLabel', { page, count })}
           .pageFailedLabel=${(page: number) => t('viewer.pageFailed', { page })}
         ></jse-document-viewer>`;
+        if (!this.documentSet.inUse) return viewer;
+        // One document at a time, each in a viewer of its own (its pages, its fields).
+        return html`<div class="document-set">
+          ${this.renderDocumentTabs()}
+          <div class="document-panel" role="tabpanel" id=${PANEL_ID} aria-labelledby=${tabId(this.documentSet.active)}>
+            ${keyed(this.documentSet.active, viewer)}
+          </div>
+        </div>`;
+      }
     }
   }
 

@@ -52,6 +52,11 @@ export interface CreateUpload extends CreateOptions {
   file: Blob;
 }
 
+/** The documents to upload (multipart), one per entry of the payload's `documents`, in order. */
+export interface CreateUploadSet extends CreateOptions {
+  files: readonly Blob[];
+}
+
 /** `getRequest`'s answer: the request, or "not modified" since the ETag given. */
 export type RequestSnapshot =
   | { notModified: false; request: SignRequest; etag: string | null; retryAfter?: number }
@@ -131,13 +136,24 @@ export class ProxyClient {
    * outcome unknown too.
    */
   createRequest(payload: CreateRequestJson, options: CreateOptions): Promise<SignRequest>;
-  createRequest(payload: CreateRequestPart, options: CreateUpload): Promise<SignRequest>;
-  async createRequest(payload: CreateRequestJson | CreateRequestPart, options: CreateOptions | CreateUpload): Promise<SignRequest> {
+  createRequest(payload: CreateRequestPart, options: CreateUpload | CreateUploadSet): Promise<SignRequest>;
+  async createRequest(payload: CreateRequestJson | CreateRequestPart, options: CreateOptions | CreateUpload | CreateUploadSet): Promise<SignRequest> {
     if (!options.idempotencyKey) throw new TypeError('createRequest needs an idempotencyKey.');
     const send: Send = { ...options, method: 'POST', path: '/requests', outcomeMatters: true };
-    if ('file' in options) {
+    if ('files' in options) {
+      // Several documents (SPEC §10): one `documents` part each, in the order of `documents`.
+      if (!('documents' in payload)) throw new TypeError('An upload of several files needs `documents` in the payload.');
+      if (payload.documents.length !== options.files.length) throw new TypeError('One file per entry of `documents`.');
+      const documents = payload.documents.map((d) => withoutId(d));
+      const part: CreateRequestPart = { ...payload, documents };
+      const form = new FormData();
+      form.append('request', new Blob([JSON.stringify(part)], { type: 'application/json' }), 'request.json');
+      options.files.forEach((file, i) => form.append('documents', file, documents[i].name));
+      send.form = form;
+    } else if ('file' in options) {
+      if (!('document' in payload)) throw new TypeError('An upload of one file needs `document` in the payload.');
       // The proxy must never be told to fetch a document by id when the bytes are uploaded.
-      const { id: _id, ...document } = payload.document as CreateRequestJson['document'];
+      const document = withoutId(payload.document);
       const part: CreateRequestPart = { ...payload, document };
       const form = new FormData();
       form.append('request', new Blob([JSON.stringify(part)], { type: 'application/json' }), 'request.json');
@@ -171,10 +187,14 @@ export class ProxyClient {
 
   /**
    * `GET /requests/{id}/signed-document`: the signed PDF. Always from the proxy (never from a URL
-   * found in an answer), so the token is only ever sent to the proxy.
+   * found in an answer), so the token is only ever sent to the proxy. With `index`, document
+   * `index` of a request of several documents (`/requests/{id}/documents/{index}/signed-document`).
    */
-  async signedDocument(id: string, options: CallOptions = {}): Promise<Blob> {
-    const response = await this.#send({ ...options, method: 'GET', path: `/requests/${segment(id)}/signed-document`, accept: 'application/pdf' });
+  async signedDocument(id: string, options: CallOptions & { index?: number } = {}): Promise<Blob> {
+    const { index, ...call } = options;
+    if (index !== undefined && !(Number.isInteger(index) && index >= 0)) throw new TypeError(`Not a document index: ${String(index)}`);
+    const path = index === undefined ? `/requests/${segment(id)}/signed-document` : `/requests/${segment(id)}/documents/${index}/signed-document`;
+    const response = await this.#send({ ...call, method: 'GET', path, accept: 'application/pdf' });
     const blob = await response.blob();
     return blob.type ? blob : new Blob([blob], { type: 'application/pdf' });
   }
@@ -269,6 +289,12 @@ export class ProxyClient {
       ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
     });
   }
+}
+
+/** A document's metadata without the GED id: an uploaded file is never fetched by id. */
+function withoutId(document: { id?: string; name: string; version?: string | null }): { name: string; version?: string | null } {
+  const { id: _id, ...rest } = document;
+  return rest;
 }
 
 /** The proxy base and a path, whether or not the base ends with a slash. */

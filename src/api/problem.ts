@@ -47,6 +47,8 @@ const VALIDATION_CODES: ReadonlySet<string> = new Set<ValidationCode>([
   'no_field',
   'unknown_signer',
   'outside_page',
+  'unknown_document',
+  'out_of_range',
 ]);
 
 /** The code for an HTTP status when the body says nothing usable. */

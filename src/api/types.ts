@@ -76,9 +76,25 @@ export type ConnectedMessage = Schemas['ConnectedMessage'];
 /** Locales the proxy understands for messages to signers. */
 export type Locale = Schemas['Locale'];
 
-/** `POST /requests` as JSON: the proxy fetches the GED document by id. */
+/** `POST /requests` as JSON: the proxy fetches the GED document(s) by id (`document`, or `documents` for a set). */
 export type CreateRequestJson = Schemas['CreateRequestJson'];
-/** The `request` part of the multipart `POST /requests` (the PDF goes in part `document`). */
+/** The `request` part of the multipart `POST /requests` (the PDF in part `document`; for a set, one `documents` part each). */
 export type CreateRequestPart = Schemas['CreateRequestPart'];
+/** `POST /requests` as JSON for one document. */
+export type CreateRequestJsonOne = Extract<CreateRequestJson, { document: unknown }>;
+/** The multipart `request` part for one document. */
+export type CreateRequestPartOne = Extract<CreateRequestPart, { document: unknown }>;
+/** `POST /requests` as JSON for several documents (SPEC §10), every one a GED PDF. */
+export type CreateRequestJsonSet = Extract<CreateRequestJson, { documents: unknown }>;
+/** The multipart `request` part for several documents, each uploaded in its own `documents` part. */
+export type CreateRequestPartSet = Extract<CreateRequestPart, { documents: unknown }>;
+/** A GED document sent by id (`document-id`), with the version the widget saw. */
+export type DocumentRef = Schemas['DocumentRef'];
+/** An uploaded document's name and version. */
+export type UploadedDocument = Schemas['UploadedDocument'];
+/** `parallel` (every signer invited at once, the default) or `sequential` (in the list's order). */
+export type SigningOrder = Schemas['SigningOrder'];
+/** One document of a request as the proxy reports it (`SignRequest.documents`). */
+export type RequestDocument = Schemas['RequestDocument'];
 /** What the sender decided, common to both forms of `POST /requests`. */
 export type RequestContent = Schemas['RequestContent'];

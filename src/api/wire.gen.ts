@@ -66,6 +66,16 @@ export interface paths {
          *     the PDF (images are converted to PDF in the browser) in part `document`, the request JSON
          *     (without `document.id`) in part `request`.
          *
+         *     Several documents in one request (SPEC §10): `documents` instead of `document`, in order
+         *     (fields say which one with `documentIndex`, 0-based). As JSON when every document is a PDF
+         *     with a GED id (`documents: [{id, name, version}]`); otherwise every document is uploaded:
+         *     one `documents` part per document, in the order of the `request` part's `documents` list
+         *     (each entry `{name, version}`, no `id`). The signers get one invitation and one SMS code for
+         *     the whole set. `signingOrder: sequential` invites the signers one after the other, in the
+         *     list's order; `expiresAt` (1 to 90 days ahead, default 14 days) ends the request as
+         *     `expired`. A document over the limit, of another type or encrypted is refused with
+         *     its index and name in `detail` (413 / 415), and nothing is created.
+         *
          *     Idempotent by `Idempotency-Key`: the same key with the same content returns the request
          *     created the first time (201 or 200) and never creates a second one; the same key with other
          *     content, or while the first call is still in progress, answers `409 conflict`.
@@ -124,6 +134,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/documents/{index}/signed-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+                /** @description The document's 0-based index in the request's `documents`. */
+                index: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * One signed PDF of a request of several documents, once the request is `signed`.
+         * @description `/requests/{id}/documents/0/signed-document` is the same file as `/requests/{id}/signed-document`.
+         */
+        get: operations["getSignedDocumentAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -154,6 +188,8 @@ export interface components {
             acceptedTypes: string[];
             /** @description Whether encrypted PDFs may be sent (with their password asked in the widget). */
             acceptsEncrypted: boolean;
+            /** @description Limit on all the documents of one request together. Default 25000000. */
+            maxRequestBytes?: number;
         };
         MeConnected: {
             /** @constant */
@@ -204,6 +240,11 @@ export interface components {
          */
         Field: {
             signerId: string;
+            /**
+             * @description Which of the request's `documents` (0-based); absent means 0, so one-document payloads stay valid.
+             * @default 0
+             */
+            documentIndex?: number;
             /** @description 1-based. */
             page: number;
             x: number;
@@ -238,17 +279,39 @@ export interface components {
             /** @description Optional message for the signers. */
             message?: string;
             locale: components["schemas"]["Locale"];
+            signingOrder?: components["schemas"]["SigningOrder"];
+            /**
+             * Format: date-time
+             * @description When the request ends as `expired` if not everyone has signed: between 1 and 90 days after
+             *     it is sent (the widget sends the end of the chosen day; the proxy accepts from 24 h to
+             *     91 days ahead, for that day's end and clock skew). Absent: 14 days after creation.
+             */
+            expiresAt?: string;
         };
-        CreateRequestJson: components["schemas"]["RequestContent"] & {
+        /**
+         * @description `parallel` (the default): every signer is invited at once. `sequential`: the signers are
+         *     invited one after the other, in the list's order, each once the previous one has signed.
+         * @default parallel
+         * @enum {string}
+         */
+        SigningOrder: "parallel" | "sequential";
+        /** @description One document (`document`) or several (`documents`, SPEC §10); never both. */
+        CreateRequestJson: components["schemas"]["RequestContent"] & ({
             document: components["schemas"]["DocumentRef"];
-        };
-        /** @description The `request` part of the multipart form. */
-        CreateRequestPart: components["schemas"]["RequestContent"] & {
+        } | {
+            documents: components["schemas"]["DocumentRef"][];
+        });
+        /** @description The `request` part of the multipart form: `document` with part `document`, or `documents` with one `documents` part each, in order. */
+        CreateRequestPart: components["schemas"]["RequestContent"] & ({
             document: components["schemas"]["UploadedDocument"];
-        };
+        } | {
+            documents: components["schemas"]["UploadedDocument"][];
+        });
         CreateRequestMultipart: {
-            /** @description The PDF bytes (file name in the part's Content-Disposition). */
-            document: string;
+            /** @description One document: the PDF bytes (file name in the part's Content-Disposition). */
+            document?: string;
+            /** @description Several documents: one part named `documents` per entry of the request's `documents`, in the same order. */
+            documents?: string[];
             request: components["schemas"]["CreateRequestPart"];
         };
         /** @enum {string} */
@@ -273,16 +336,33 @@ export interface components {
             message?: string;
             /**
              * Format: uri
-             * @description `{proxy}/requests/{id}/signed-document` once signed; fetched with the Bearer token.
+             * @description `{proxy}/requests/{id}/signed-document` once signed (the first document's); fetched with the Bearer token.
              */
             signedDocumentUrl?: string | null;
+            /** @description The request's documents, in order (one entry for a one-document request). */
+            documents?: components["schemas"]["RequestDocument"][];
+            signingOrder?: components["schemas"]["SigningOrder"];
+            /**
+             * Format: date-time
+             * @description When the request expires if not everyone has signed.
+             */
+            expiresAt?: string;
+        };
+        /** @description One document of a request, as the proxy reports it. */
+        RequestDocument: {
+            name: string;
+            /**
+             * Format: uri
+             * @description `{proxy}/requests/{id}/documents/{index}/signed-document` once signed; fetched with the Bearer token.
+             */
+            signedDocumentUrl: string | null;
         };
         /** @enum {string} */
         JseErrorCode: "document_too_large" | "unsupported_document" | "encrypted_document" | "damaged_document" | "document_unavailable" | "token_failed" | "not_connected" | "invalid_request" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "upstream_unavailable" | "network";
         /** @enum {string} */
-        ValidationCode: "required" | "invalid_email" | "duplicate_email" | "invalid_phone" | "not_mobile" | "no_field" | "unknown_signer" | "outside_page";
+        ValidationCode: "required" | "invalid_email" | "duplicate_email" | "invalid_phone" | "not_mobile" | "no_field" | "unknown_signer" | "outside_page" | "unknown_document" | "out_of_range";
         ValidationProblem: {
-            /** @description JSON Pointer into the sent request, using signer ids: /signers/s2/phone, /fields/3. */
+            /** @description JSON Pointer into the sent request, using signer ids: /signers/s2/phone, /fields/3, /documents/1, /expiresAt. */
             path: string;
             code: components["schemas"]["ValidationCode"];
             /** @description Human-readable, in the request's locale. */
@@ -452,36 +532,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "document": {
-                 *         "id": "ged-doc-1842",
-                 *         "name": "Lettre de mission 2026.pdf",
-                 *         "version": "\"v7-5d41402a\""
-                 *       },
-                 *       "signers": [
-                 *         {
-                 *           "id": "s1",
-                 *           "email": "paul.durand@example.fr",
-                 *           "firstName": "Paul",
-                 *           "lastName": "Durand",
-                 *           "phone": "+33612345678"
-                 *         }
-                 *       ],
-                 *       "fields": [
-                 *         {
-                 *           "signerId": "s1",
-                 *           "page": 2,
-                 *           "x": 360,
-                 *           "y": 96,
-                 *           "width": 180,
-                 *           "height": 60
-                 *         }
-                 *       ],
-                 *       "message": "Bonjour, merci de signer la lettre de mission.",
-                 *       "locale": "fr"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateRequestJson"];
                 "multipart/form-data": components["schemas"]["CreateRequestMultipart"];
             };
@@ -658,6 +708,49 @@ export interface operations {
             header?: never;
             path: {
                 id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed PDF. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"` with the signed file's name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            /** @description The request is not signed (yet). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Retryable"];
+            502: components["responses"]["Retryable"];
+            503: components["responses"]["Retryable"];
+            504: components["responses"]["Retryable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getSignedDocumentAt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+                /** @description The document's 0-based index in the request's `documents`. */
+                index: number;
             };
             cookie?: never;
         };

@@ -12,6 +12,7 @@ import type { LocalizeController } from '../i18n/localize-controller.js';
 import { formatBytes } from '../i18n/messages.js';
 import { PAINTED_EVENT } from '../internal/events.js';
 import { DocumentError } from './errors.js';
+import { warmUp } from './pdfjs.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
 
 export type DocumentPhase =
@@ -37,6 +38,11 @@ export interface DocumentControllerOptions {
   emit(event: Event): void;
   /** Makes sure the parts the page shows are defined (the viewer must be, before it is asked to paint). */
   viewerReady(): Promise<unknown>;
+  /**
+   * Page 1 is painted (right after `jse-ready`), the load failed, a password is asked, or there is
+   * no document: the moment to load what page 1 did not need. Called once or more per load.
+   */
+  settled?(): void;
   /** After `jse-ready`, and whenever pages are read: pages (1-based) whose fields can now be checked (`undefined`: all known). */
   onPagesKnown(pages: readonly number[] | undefined): void;
 }
@@ -130,10 +136,16 @@ export class DocumentController implements ReactiveController {
     this.document = undefined;
     this.#heldPageErrors = [];
     const { src } = this.host;
-    if (!src) return this.#set({ kind: 'idle' });
+    if (!src) {
+      this.#set({ kind: 'idle' });
+      return this.options.settled?.();
+    }
     this.#set({ kind: 'loading' });
     try {
-      // The loader first; the parts load alongside (the viewer must be defined before it paints).
+      // pdf.js and its worker first: the worker is the longest wait before page 1 (issue 13), so it
+      // is asked for before the loader's own chunk arrives; the loader and the viewer's parts load
+      // alongside (the viewer must be defined before it paints). A failure here is the loader's to report.
+      warmUp().catch(() => undefined);
       const parts = this.options.viewerReady();
       const { loadDocument } = await importPart(() => import('./loader.js'));
       const docPromise = loadDocument(src, {
@@ -170,6 +182,7 @@ export class DocumentController implements ReactiveController {
           pages: doc.pages.known,
         }),
       );
+      this.options.settled?.();
       const held = this.#heldPageErrors ?? [];
       this.#heldPageErrors = undefined;
       for (const error of held) this.options.emit(new JseErrorEvent(error.toDetail()));
@@ -196,6 +209,7 @@ export class DocumentController implements ReactiveController {
       });
       this.#set({ kind: 'error', error });
       this.options.emit(new JseErrorEvent(error.toDetail()));
+      this.options.settled?.();
     }
   }
 
@@ -228,6 +242,7 @@ export class DocumentController implements ReactiveController {
   /** Shows the password prompt and resolves with what the user types (`undefined`: gave up). */
   #askPassword(generation: number, incorrect: boolean): Promise<string | undefined> {
     if (generation !== this.#generation) return Promise.resolve(undefined);
+    this.options.settled?.();
     return new Promise((resolve) => {
       this.#set({
         kind: 'password',

@@ -10,6 +10,7 @@ import { DocumentPages, type PageGeometryInfo } from './pages.js';
 import { DocumentError, damaged, unavailable } from './errors.js';
 import { normalizeRotation, shownSize } from './geometry.js';
 import { openPdf, rangeTransport, warmUp, type PDFDocumentProxy } from './pdfjs.js';
+import { CHUNK_BYTES, Prefetched, fetchAhead } from './prefetch.js';
 import { MIME_TYPES, SNIFF_BYTES, sniffType } from './sniff.js';
 import { inspectSource, readAll, readRange, readStart, type SourceOptions } from './source.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
@@ -56,15 +57,34 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
   if (info.size === 0) throw damaged('the file is empty');
   let whole = info.bytes;
   let head: Uint8Array;
+  let prefetched: Prefetched | undefined;
   if (whole) {
     head = whole;
   } else if (!info.ranges || info.size === undefined || info.size <= WHOLE_BELOW) {
     whole = (await readAll(url, source)).bytes;
     head = whole;
   } else {
-    const start = await readStart(url, SNIFF_BYTES, source);
+    // The first chunk whole (pdf.js then has it and does not ask again), and the chunks it asks
+    // for next fetched alongside, while its worker loads (prefetch.ts).
+    // Both at once: the server said it answers ranges (one that does not after all sends the whole
+    // file to the first read, and the reads ahead are then stopped).
+    const stop = new AbortController();
+    const reading = readStart(url, CHUNK_BYTES, source);
+    const ahead = prefetch(url, info.size, reading.then((r) => r.bytes), { ...source, signal: source.signal ? AbortSignal.any([source.signal, stop.signal]) : stop.signal });
+    let start: Awaited<typeof reading>;
+    try {
+      start = await reading;
+    } catch (cause) {
+      stop.abort();
+      throw cause;
+    }
     head = start.bytes;
-    if (start.complete) whole = start.bytes;
+    if (start.complete) {
+      whole = start.bytes;
+      stop.abort();
+    } else {
+      prefetched = ahead;
+    }
   }
   if (whole?.length === 0) throw damaged('the file is empty');
   const size = whole?.length ?? info.size!;
@@ -85,6 +105,7 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
           range: await rangeTransport({
             size,
             initial: head,
+            ...(prefetched ? { prefetched } : {}),
             read: (begin, end, signal) =>
               readRange(url, begin, end, { ...source, signal: source.signal ? AbortSignal.any([source.signal, signal]) : signal }),
             onFailure: (cause) => options.onUnavailable?.(cause instanceof DocumentError ? cause : unavailable(undefined, cause)),
@@ -110,6 +131,16 @@ export async function loadDocument(src: string, options: LoadOptions = {}): Prom
   }
   const opened = await openChecked({ data: pdfBytes.slice() }, limits, options);
   return { ...common, type: 'image', ...opened, bytes: () => Promise.resolve(pdfBytes.slice()) };
+}
+
+/**
+ * Starts fetching ahead what pdf.js reads first (prefetch.ts): the last chunk, the cross-reference
+ * section, the catalog and the page tree down to page 1 and its contents, while its worker loads.
+ */
+function prefetch(url: string, size: number, head: Promise<Uint8Array>, source: SourceOptions): Prefetched {
+  const ahead = new Prefetched();
+  void fetchAhead(size, head, (begin, end) => readRange(url, begin, end, source), ahead);
+  return ahead;
 }
 
 type Opened = Pick<LoadedDocument, 'pdf' | 'pages' | 'encrypted' | 'destroy'>;

@@ -7,6 +7,7 @@ import type { DocumentInitParameters, PDFDocumentLoadingTask } from 'pdfjs-dist/
 import { resolveAssets } from '../config.js';
 import { importPart } from '../api/errors.js';
 import { assetsUnavailable } from './errors.js';
+import { CHUNK_BYTES, type Prefetched } from './prefetch.js';
 
 export type { PDFDocumentProxy, PDFPageProxy, PageViewport } from 'pdfjs-dist';
 type PDFDataRangeTransport = PdfJs.PDFDataRangeTransport;
@@ -64,6 +65,8 @@ export async function openPdf(params: DocumentInitParameters): Promise<PDFDocume
     disableRange: false,
     disableAutoFetch: true,
     disableStream: true,
+    // The loader's first read and its reads ahead are cut on this chunk size (prefetch.ts).
+    rangeChunkSize: CHUNK_BYTES,
     ...params,
   });
 }
@@ -235,6 +238,8 @@ export interface RangeSource {
   read(begin: number, end: number, signal: AbortSignal): Promise<Uint8Array>;
   /** A range could not be read after every attempt: pages needing it cannot be drawn. */
   onFailure?(cause: unknown): void;
+  /** Ranges fetched ahead (prefetch.ts): pdf.js's requests for them are answered from these. */
+  prefetched?: Prefetched;
 }
 
 /** Attempts per range before giving up on it (a dropped connection on a long session is normal). */
@@ -253,6 +258,16 @@ export async function rangeTransport(source: RangeSource): Promise<PDFDataRangeT
   const stop = new AbortController();
   transport.requestDataRange = (begin: number, end: number) => {
     void (async () => {
+      const ahead = source.prefetched?.take(begin, end);
+      if (ahead) {
+        try {
+          const bytes = await ahead;
+          if (!stop.signal.aborted) transport.onDataRange(begin, bytes);
+          return;
+        } catch {
+          if (stop.signal.aborted) return; // else: fetched as any other range
+        }
+      }
       for (let attempt = 1; ; attempt++) {
         try {
           const bytes = await source.read(begin, end, stop.signal);

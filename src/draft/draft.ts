@@ -2,7 +2,7 @@
  * The draft: the signers and their fields, the state the user builds before sending.
  * Pure (no DOM, no Lit) so the element, `submit()` and the sandbox share one model.
  */
-import type { Field, FieldKind, Signer } from '../api/types.js';
+import type { Field, FieldKind, Signer, SigningOrder } from '../api/types.js';
 import { FIELD_KINDS, isFieldKind } from './field-kinds.js';
 
 type Listener = () => void;
@@ -72,6 +72,9 @@ export class Draft {
   #message = '';
   #activeSignerId: string | undefined;
   #placingKind: FieldKind = 'signature';
+  #shownDocument = 0;
+  #signingOrder: SigningOrder = 'parallel';
+  #deadline: string | undefined;
   #readOnly = false;
   readonly #listeners = new Set<Listener>();
 
@@ -106,6 +109,65 @@ export class Draft {
   /** The fields with their keys, for editing. */
   get entries(): readonly DraftField[] {
     return this.#fields;
+  }
+
+  /**
+   * The document of a set shown now (SPEC §10, 0-based): new fields without a `documentIndex` go
+   * on it, and the pages show only its fields. Always 0 for one document.
+   */
+  get shownDocument(): number {
+    return this.#shownDocument;
+  }
+
+  setShownDocument(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index === this.#shownDocument) return;
+    this.#shownDocument = index;
+    this.#emit();
+  }
+
+  /** The fields (with their keys) on one document of a set (`shownDocument` by default). */
+  entriesOf(documentIndex = this.#shownDocument): readonly DraftField[] {
+    return this.#fields.filter((f) => (f.field.documentIndex ?? 0) === documentIndex);
+  }
+
+  /** `parallel` (default) or `sequential`: the signers invited one after the other, in the list's order. */
+  get signingOrder(): SigningOrder {
+    return this.#signingOrder;
+  }
+
+  setSigningOrder(order: SigningOrder): void {
+    this.#assertEditable();
+    if (order !== 'parallel' && order !== 'sequential') throw new TypeError(`signingOrder must be parallel or sequential, not ${String(order)}`);
+    if (order === this.#signingOrder) return;
+    this.#signingOrder = order;
+    this.#emit();
+  }
+
+  /** The day picked as the deadline (`YYYY-MM-DD`), undefined for the default (14 days). */
+  get deadline(): string | undefined {
+    return this.#deadline;
+  }
+
+  setDeadline(day: string | undefined): void {
+    this.#assertEditable();
+    if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TypeError(`deadline must be YYYY-MM-DD, not ${String(day)}`);
+    if (day === this.#deadline) return;
+    this.#deadline = day;
+    this.#emit();
+  }
+
+  /** Moves a signer `by` places in the list (the signing order), within its bounds. */
+  moveSigner(id: string, by: number): void {
+    this.#assertEditable();
+    const from = this.#signers.findIndex((s) => s.id === id);
+    if (from < 0) return;
+    const to = Math.max(0, Math.min(this.#signers.length - 1, from + Math.trunc(by)));
+    if (to === from) return;
+    const list = [...this.#signers];
+    const [moved] = list.splice(from, 1);
+    list.splice(to, 0, moved);
+    this.#signers = list;
+    this.#emit();
   }
 
   /** The optional message to the signers. */
@@ -202,10 +264,11 @@ export class Draft {
     return this.#fields.filter((f) => f.field.signerId === signerId).length;
   }
 
-  /** Adds a field (its signer must exist) and returns its key. */
+  /** Adds a field (its signer must exist) and returns its key; without `documentIndex`, on the document shown. */
   addField(field: Field): string {
     this.#assertEditable();
-    const checked = checkField(field, this.#fields.length, new Set(this.#signers.map((s) => s.id)));
+    const placed = field.documentIndex === undefined && this.#shownDocument ? { ...field, documentIndex: this.#shownDocument } : field;
+    const checked = checkField(placed, this.#fields.length, new Set(this.#signers.map((s) => s.id)));
     const key = newFieldKey();
     this.#fields = [...this.#fields, { key, field: checked }];
     this.#emit();
@@ -304,6 +367,9 @@ function checkField(f: Field, i: number, signerIds: ReadonlySet<string>): Field 
     throw new TypeError(`fields[${i}].signerId ${JSON.stringify(f.signerId)} is not a known signer`);
   }
   if (!Number.isInteger(f.page) || f.page < 1) throw new TypeError(`fields[${i}].page must be an integer ≥ 1`);
+  if (f.documentIndex !== undefined && !(Number.isInteger(f.documentIndex) && f.documentIndex >= 0)) {
+    throw new TypeError(`fields[${i}].documentIndex must be an integer ≥ 0`);
+  }
   for (const key of ['x', 'y', 'width', 'height'] as const) {
     if (typeof f[key] !== 'number' || !Number.isFinite(f[key])) throw new TypeError(`fields[${i}].${key} must be a finite number`);
   }
@@ -314,6 +380,7 @@ function checkField(f: Field, i: number, signerIds: ReadonlySet<string>): Field 
   }
   return {
     signerId: f.signerId,
+    ...(f.documentIndex ? { documentIndex: f.documentIndex } : {}),
     page: f.page,
     x: f.x,
     y: f.y,

@@ -40,6 +40,7 @@ export function wireField(f: Field): Field {
   const kind = fieldKind(f);
   return {
     signerId: f.signerId,
+    ...(f.documentIndex ? { documentIndex: f.documentIndex } : {}),
     page: f.page,
     x: f.x,
     y: f.y,

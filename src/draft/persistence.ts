@@ -5,7 +5,7 @@
  * Tab-scoped storage on purpose: signers' details are personal data, and a shared machine should
  * not keep them after the tab closes. The token is never stored. Pure: the storage is injected.
  */
-import type { Field } from '../api/types.js';
+import type { Field, SigningOrder } from '../api/types.js';
 import type { DraftSigner } from './draft.js';
 import type { StoredHistory } from './history.js';
 
@@ -29,6 +29,10 @@ export interface StoredDraft {
   send?: SendRecord;
   /** The undo/redo steps (src/draft/history.ts), checked against the draft when taken back. */
   history?: StoredHistory;
+  /** SPEC §10: `sequential` when chosen (absent: parallel). */
+  signingOrder?: SigningOrder;
+  /** SPEC §10: the day picked as the deadline (`YYYY-MM-DD`), absent for the default. */
+  deadline?: string;
 }
 
 /** The part of the Web Storage API this needs (sessionStorage in the element, a Map in tests). */
@@ -57,6 +61,8 @@ export class DraftStore {
         message: String(value.message ?? ''),
         ...(value.send ? { send: value.send } : {}),
         ...(value.history && typeof value.history === 'object' ? { history: value.history } : {}),
+        ...(value.signingOrder === 'sequential' ? { signingOrder: 'sequential' as const } : {}),
+        ...(typeof value.deadline === 'string' ? { deadline: value.deadline } : {}),
       };
     } catch {
       return undefined; // storage disabled or a value from another version: start afresh
@@ -122,4 +128,12 @@ export function documentKey(documentId: string | undefined, src: string, base: s
   url.search = new URLSearchParams(kept).toString();
   url.hash = '';
   return `url:${url.href}`;
+}
+
+/**
+ * The identity of a set of documents (SPEC §10 `documents`) for its draft: the documents' own
+ * identities, in order — the same selection in the same order brings its draft back.
+ */
+export function documentSetKey(keys: readonly string[]): string {
+  return keys.length === 1 ? keys[0] : `set:${JSON.stringify(keys)}`;
 }

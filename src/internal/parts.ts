@@ -4,10 +4,12 @@ import { importPart } from '../api/errors.js';
 /**
  * The element's internal parts are custom elements too (each with its own styles and tests).
  * They load and register when the first `<jse-sign-request>` is constructed — not at import time,
- * so `jse-sign-request/element` stays free of side effects, and in a chunk of their own, so a GED
- * page that loads the bundle pays for the viewer, the placement layer, the signers panel (with its
- * phone metadata) and the status view only once the element is used. The element renders their
- * tags at once; they upgrade when defined, keeping the properties already set on them.
+ * so `jse-sign-request/element` stays free of side effects, and in chunks of their own, so a GED
+ * page that loads the bundle pays for them only once the element is used: the viewer and the
+ * placement layer at once (`defineViewerParts`), the signers panel (with its phone metadata) and
+ * the status view once page 1 is painted (`defineParts`), so that nothing page 1 does not need
+ * competes with it for the line (issue 13). The element renders their tags at once; they upgrade
+ * when defined, keeping the properties already set on them.
  *
  * They are defined in a scoped custom element registry of this copy of the package (issue 19), not
  * in the page's global one: two versions (or two builds) of the package on one page each get their
@@ -63,25 +65,45 @@ function scoped<T extends new (...args: any[]) => LitElement>(base: T): T {
   return Scoped;
 }
 
-export function defineParts(): Promise<void> {
+/** The parts page 1 needs: the viewer and its placement layers. */
+let viewerLoading: Promise<void> | undefined;
+
+/** Defines `parts` (tag, module) in this copy's registry (or the global one). */
+function define(parts: ReadonlyArray<[string, CustomElementConstructor]>): void {
+  const target = partsRegistry() ?? customElements;
+  for (const [name, ctor] of parts) {
+    if (!target.get(name)) target.define(name, target === customElements || name !== 'jse-document-viewer' ? ctor : scoped(ctor as unknown as typeof LitElement));
+  }
+}
+
+/**
+ * The viewer and the placement layer: what page 1 needs. Loaded first, alone, so that nothing
+ * competes with pdf.js's worker and the document's first bytes for the line (issue 13).
+ */
+export function defineViewerParts(): Promise<void> {
   // A chunk that did not arrive is network trouble (retryable), not a damaged document.
-  loading ??= Promise.all([
-    importPart(() => import('../viewer/document-viewer.js')),
-    importPart(() => import('../placement/placement-layer.js')),
-    importPart(() => import('../signers/signers-panel.js')),
-    importPart(() => import('../status/status-view.js')),
-  ]).then(([{ DocumentViewer }, { PlacementLayer }, { SignersPanel }, { StatusView }]) => {
-    const target = partsRegistry() ?? customElements;
-    const parts: ReadonlyArray<[string, CustomElementConstructor]> = [
-      ['jse-document-viewer', target === customElements ? DocumentViewer : scoped(DocumentViewer)],
+  viewerLoading ??= Promise.all([importPart(() => import('../viewer/document-viewer.js')), importPart(() => import('../placement/placement-layer.js'))]).then(([{ DocumentViewer }, { PlacementLayer }]) =>
+    define([
+      ['jse-document-viewer', DocumentViewer],
       ['jse-placement-layer', PlacementLayer],
+    ]),
+  );
+  // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.
+  viewerLoading.catch(() => (viewerLoading = undefined));
+  return viewerLoading;
+}
+
+/**
+ * Every part: the viewer's, and the signers panel (with its phone metadata) and the status view,
+ * which the element asks for once page 1 is painted (or when there is no document to paint).
+ */
+export function defineParts(): Promise<void> {
+  loading ??= Promise.all([defineViewerParts(), importPart(() => import('../signers/signers-panel.js')), importPart(() => import('../status/status-view.js'))]).then(([, { SignersPanel }, { StatusView }]) =>
+    define([
       ['jse-signers-panel', SignersPanel],
       ['jse-status-view', StatusView],
-    ];
-    for (const [name, ctor] of parts) {
-      if (!target.get(name)) target.define(name, ctor);
-    }
-  });
+    ]),
+  );
   // A chunk that did not arrive (offline, a redeployed bundle) is asked again next time.
   loading.catch(() => (loading = undefined));
   return loading;

@@ -621,7 +621,8 @@ export class PlacementLayer extends LitElement {
   }
 
   #entries(): DraftField[] {
-    return (this.draft?.entries ?? []).filter((e) => e.field.page === this.pageNumber);
+    // Of a set of documents (SPEC §10), only the fields of the document shown are on its pages.
+    return (this.draft?.entriesOf() ?? []).filter((e) => e.field.page === this.pageNumber);
   }
 
   /** The kind new fields get: the toolbar's choice, kept in the draft. */

@@ -16,7 +16,8 @@ import type { Draft } from '../draft/draft.js';
 import { DraftLockedError } from '../draft/draft.js';
 import type { DraftHistory } from '../draft/history.js';
 import { DraftStore, type SendRecord, type StorageLike } from '../draft/persistence.js';
-import type { Lang } from '../i18n/messages.js';
+import { format, type Lang } from '../i18n/messages.js';
+import { deadlineBounds, defaultDeadline, expiresAtOf, isValidDeadline, shownDay } from './deadline.js';
 
 /** Validation and the payload need the phone metadata: loaded when the user first tries to send. */
 const payloadModule = () => importPart(() => import('./payload.js'));
@@ -36,6 +37,13 @@ export interface SendHost extends ReactiveControllerHost {
   readonly history?: DraftHistory;
   readonly loadedDocument: LoadedDocument | undefined;
   readonly documentIdentity: { key: string; documentId: string | undefined } | undefined;
+  /**
+   * Several documents (SPEC §10): each loaded document with its GED id, in order — undefined when
+   * the element shows one document; `ready: false` while any is loading or refused (nothing is sent).
+   */
+  readonly documentSet?: { ready: boolean; documents: readonly { document: LoadedDocument | undefined; documentId: string | undefined }[] } | undefined;
+  /** The sandbox/tests' clock for the deadline's bounds (default `new Date()`). */
+  now?(): Date;
   readonly lang: Lang;
   client(): ProxyClient | undefined;
   /** Resolves when the account is linked; rejects with `not_connected` (the connect step is then shown). */
@@ -91,13 +99,28 @@ export class SendController implements ReactiveController {
 
   /** The problems that block sending now. */
   async problems(): Promise<ValidationProblem[]> {
-    const { problemsOf } = await payloadModule();
+    const { problemsOf, setPageProblems } = await payloadModule();
     const { draft, loadedDocument, lang } = this.host;
+    const deadline = this.#deadlineProblem();
+    const set = this.host.documentSet;
+    if (set) {
+      // Each document's fields against its own pages, the pages holding fields read now.
+      const docs = set.documents.map((d) => d.document);
+      await Promise.all(
+        docs.map((doc, i) => {
+          const pages = doc?.pages;
+          if (!pages) return Promise.resolve([]);
+          const wanted = draft.fields.filter((f) => (f.documentIndex ?? 0) === i).map((f) => f.page);
+          return pages.read(wanted.filter((n) => n >= 1 && n <= pages.count && !pages.isKnown(n)));
+        }),
+      );
+      return [...problemsOf(draft, undefined, lang), ...setPageProblems(draft.fields, docs.map((d) => d?.pages.list), lang), ...deadline];
+    }
     // Pages not read yet (SPEC §10): the ones holding fields are read now, not the whole file.
     const pages = loadedDocument?.pages;
     if (pages) await pages.read(draft.fields.map((f) => f.page).filter((n) => n >= 1 && n <= pages.count && !pages.isKnown(n)));
     // The draft alone: each signer's phone country is in it (DraftSigner), whatever the panel shows.
-    return problemsOf(draft, pages?.list, lang);
+    return [...problemsOf(draft, pages?.list, lang), ...deadline];
   }
 
   /** The Send button: blocked with the list, or the confirmation. */
@@ -141,8 +164,27 @@ export class SendController implements ReactiveController {
     return attempt;
   }
 
+  /** The day the deadline falls on (the one picked, else 14 days from today). */
+  get deadline(): string {
+    return this.host.draft.deadline ?? defaultDeadline(this.#now());
+  }
+
+  #now(): Date {
+    return this.host.now?.() ?? new Date();
+  }
+
+  /** A deadline outside 1–90 days from today blocks sending. */
+  #deadlineProblem(): ValidationProblem[] {
+    const day = this.host.draft.deadline;
+    if (day === undefined || isValidDeadline(day, this.#now())) return [];
+    const { min, max } = deadlineBounds(this.#now());
+    return [{ path: '/expiresAt', code: 'out_of_range', message: format(this.host.lang, 'send.error.deadline', { min: shownDay(min), max: shownDay(max) }) }];
+  }
+
   async #send(): Promise<SignRequest> {
     const { draft, loadedDocument: doc, documentIdentity, lang } = this.host;
+    const set = this.host.documentSet;
+    if (set && !set.ready) throw new JseError('invalid_request', 'Not every document can be sent.', { retryable: false });
     if (!doc || !documentIdentity) throw new JseError('invalid_request', 'No document is open.', { retryable: false });
     const retryingUnknown = this.state.kind === 'locked';
     const lockedError = this.state.kind === 'locked' ? this.state.error : undefined;
@@ -171,7 +213,14 @@ export class SendController implements ReactiveController {
       const client = this.host.client();
       if (!client) throw new JseError('token_failed', 'No token endpoint is set.', { retryable: false });
       const { preparePayload, uploadName } = await payloadModule();
-      const prepared = preparePayload(draft, doc, documentIdentity.documentId, lang);
+      // Order and deadline: always in a set's payload; in a one-document payload only when not the
+      // defaults (parallel, 14 days: what a proxy applies without them), so its payload stays as it was.
+      const sequential = draft.signingOrder === 'sequential';
+      const expiresAt = expiresAtOf(this.deadline);
+      if (set) return await this.#sendSet(set, { draftKey, generation, current, retryingUnknown, expiresAt });
+      const base = preparePayload(draft, doc, documentIdentity.documentId, lang);
+      const extra = { ...(sequential ? { signingOrder: 'sequential' as const } : {}), ...(draft.deadline !== undefined ? { expiresAt } : {}) };
+      const prepared = { ...base, payload: { ...base.payload, ...extra } } as typeof base;
       const file =
         prepared.kind === 'upload' ? new Blob([(await doc.bytes()) as BlobPart], { type: 'application/pdf' }) : undefined;
       const key =
@@ -220,6 +269,49 @@ export class SendController implements ReactiveController {
       this.host.onError(error);
       throw error;
     }
+  }
+
+  /** The POST of a set (inside `#send`'s try: its failures lock or free the draft the same way). */
+  async #sendSet(
+    set: NonNullable<SendHost['documentSet']>,
+    ctx: { draftKey: string | undefined; generation: number; current: () => boolean; retryingUnknown: boolean; expiresAt: string },
+  ): Promise<SignRequest> {
+    const { draft, lang } = this.host;
+    const client = this.host.client()!;
+    const { preparePayloadSet, uploadName } = await payloadModule();
+    const docs = set.documents.map((d) => d.document!);
+    const facts = docs.map((d, i) => ({ name: d.name, type: d.type, version: d.version, documentId: set.documents[i].documentId }));
+    const prepared = preparePayloadSet(draft, facts, lang, { signingOrder: draft.signingOrder, expiresAt: ctx.expiresAt });
+    const files =
+      prepared.kind === 'upload'
+        ? await Promise.all(docs.map(async (d, i) => new File([(await d.bytes()) as BlobPart], uploadName(facts[i]), { type: 'application/pdf' })))
+        : undefined;
+    const key =
+      ctx.retryingUnknown && this.#pendingKey
+        ? this.#pendingKey
+        : await idempotencyKey(
+            {
+              draftId: this.#draftId,
+              documentId: facts.map((f) => f.documentId ?? '').join('\n') || null,
+              documentVersion: facts.map((f) => f.version ?? '').join('\n') || null,
+            },
+            { payload: prepared.payload, file: files ? new Blob(files) : null },
+          );
+    this.#pendingKey = key;
+    this.#save({ key, state: 'unknown' }, ctx.draftKey);
+    this.#abort = new AbortController();
+    const onProgress = (progress: UploadProgress) => this.#set({ kind: 'sending', progress });
+    const request =
+      prepared.kind === 'json'
+        ? await client.createRequest(prepared.payload, { idempotencyKey: key, signal: this.#abort.signal })
+        : await client.createRequest(prepared.payload, { idempotencyKey: key, files: files!, onProgress, signal: this.#abort.signal });
+    this.#save({ key, state: 'sent', requestId: request.id }, ctx.draftKey);
+    if (ctx.current()) {
+      this.#pendingKey = undefined;
+      this.#set({ kind: 'sent', request });
+    }
+    this.host.onPending(request, { follow: ctx.current() });
+    return request;
   }
 
   /** "Abandonner": the draft becomes editable again; the unknown attempt is forgotten. */
@@ -273,6 +365,8 @@ export class SendController implements ReactiveController {
         draft.setSigners(stored.signers);
         draft.setFields(stored.fields);
         draft.setMessage(stored.message);
+        if (stored.signingOrder) draft.setSigningOrder(stored.signingOrder);
+        if (stored.deadline) draft.setDeadline(stored.deadline);
         this.host.history?.load(stored.history);
       } catch {
         return; // a stored draft that no longer fits the model is dropped rather than half-restored
@@ -305,6 +399,9 @@ export class SendController implements ReactiveController {
     this.#set({ kind: 'editing' });
     this.host.draft.setSigners([]);
     this.host.draft.setMessage('');
+    this.host.draft.setSigningOrder('parallel');
+    this.host.draft.setDeadline(undefined);
+    this.host.draft.setShownDocument(0);
   }
 
   #draftChanged(): void {
@@ -350,6 +447,8 @@ export class SendController implements ReactiveController {
       signers: [...draft.signers],
       fields: [...draft.fields],
       message: draft.message,
+      ...(draft.signingOrder === 'sequential' ? { signingOrder: 'sequential' as const } : {}),
+      ...(draft.deadline !== undefined ? { deadline: draft.deadline } : {}),
       ...(this.host.history ? { history: this.host.history.toJSON() } : {}),
       ...(keep ? { send: keep } : {}),
     });

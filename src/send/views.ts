@@ -115,12 +115,24 @@ export function sendBar(
 /** The confirmation: "Envoyer à 2 signataires ?", the document, each signer with their fields, the message. */
 export function confirmSummary(
   t: T,
-  summary: { documentName: string; signers: readonly Signer[]; fields: readonly Field[]; message: string },
+  summary: {
+    documentName: string;
+    signers: readonly Signer[];
+    fields: readonly Field[];
+    message: string;
+    /** Several documents, an order or a deadline (SPEC §10): the title says them all. */
+    request?: { documents: readonly string[]; inOrder: boolean; date: string };
+  },
   actions: { confirm: () => void; back: () => void },
 ) {
   const count = summary.signers.length;
-  return html`<h2 id="jse-confirm-title">${count === 1 ? t('send.confirm.titleOne') : t('send.confirm.titleMany', { count })}</h2>
-    <p>${t('send.confirm.document', { name: summary.documentName })}</p>
+  const { request } = summary;
+  return html`<h2 id="jse-confirm-title">${request ? confirmTitle(t, request, count) : count === 1 ? t('send.confirm.titleOne') : t('send.confirm.titleMany', { count })}</h2>
+    <p>
+      ${request && request.documents.length > 1
+        ? t('send.confirm.documents', { names: request.documents.join(', ') })
+        : t('send.confirm.document', { name: summary.documentName })}
+    </p>
     <ul>
       ${summary.signers.map((s, i) => {
         const n = summary.fields.filter((f) => f.signerId === s.id).length;
@@ -133,4 +145,15 @@ export function confirmSummary(
       <button type="button" @click=${actions.back}>${t('send.confirm.back')}</button>
       <button type="button" class="primary" autofocus @click=${actions.confirm}>${t('send.confirm.send')}</button>
     </div>`;
+}
+
+/** « Envoyer 3 documents à 2 signataires, dans l’ordre, avant le 16/12/2026 ? » */
+export function confirmTitle(t: T, request: { documents: readonly string[]; inOrder: boolean; date: string }, signers: number): string {
+  const n = request.documents.length;
+  return t('send.confirm.set', {
+    documents: n === 1 ? t('send.confirm.set.documents.one') : t('send.confirm.set.documents.other', { count: n }),
+    signers: signers === 1 ? t('send.confirm.set.signers.one') : t('send.confirm.set.signers.other', { count: signers }),
+    order: request.inOrder ? t('send.confirm.set.inOrder') : '',
+    date: request.date,
+  });
 }

@@ -194,7 +194,7 @@ export function phoneCountries(): { code: CountryCode; callingCode: string }[] {
 // ---------------------------------------------------------------------------------------------
 // Signers and the draft
 
-const MESSAGE_KEYS: Record<Exclude<ValidationCode, 'unknown_signer' | 'outside_page'>, MessageKey> = {
+const MESSAGE_KEYS: Record<Exclude<ValidationCode, 'unknown_signer' | 'outside_page' | 'unknown_document' | 'out_of_range'>, MessageKey> = {
   required: 'signers.error.required',
   invalid_email: 'signers.error.invalid_email',
   duplicate_email: 'signers.error.duplicate_email',

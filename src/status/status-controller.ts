@@ -196,11 +196,11 @@ export class StatusController implements ReactiveController {
     }
   }
 
-  /** The signed PDF, fetched from the proxy with the token. */
-  download(requestId = this.#watch?.id): Promise<Blob> {
+  /** The signed PDF (document `index` of a request of several), fetched from the proxy with the token. */
+  download(requestId = this.#watch?.id, index?: number): Promise<Blob> {
     const client = this.options.client();
     if (!client || requestId === undefined) return Promise.reject(new JseError('not_found', this.#t('status.error.noRequest'), { retryable: false }));
-    return client.signedDocument(requestId);
+    return index === undefined ? client.signedDocument(requestId) : client.signedDocument(requestId, { index });
   }
 
   /**
@@ -209,9 +209,9 @@ export class StatusController implements ReactiveController {
    * failed: <message>") and fires `jse-error` with that same sentence. `download()` stays quiet:
    * the host calling it gets the rejection itself.
    */
-  async downloadForUser(): Promise<Blob> {
+  async downloadForUser(index?: number): Promise<Blob> {
     try {
-      return await this.download();
+      return await this.download(undefined, index);
     } catch (error) {
       const jse = toJseError(error);
       const shown = this.#localized(jse);
@@ -377,6 +377,13 @@ export class StatusController implements ReactiveController {
           request,
           signedDocumentUrl: request.signedDocumentUrl ?? '',
           download: () => this.download(request.id),
+          documents: request.documents?.length
+            ? request.documents.map((d, index) => ({
+                name: d.name,
+                signedDocumentUrl: d.signedDocumentUrl ?? '',
+                download: () => this.download(request.id, index),
+              }))
+            : [{ name: '', signedDocumentUrl: request.signedDocumentUrl ?? '', download: () => this.download(request.id) }],
         });
       case 'jse-refused':
         return new JseRefusedEvent({ request });

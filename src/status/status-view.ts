@@ -25,7 +25,7 @@ export interface StatusActions {
    * The signed PDF. Rejects with an error whose message is already in the user's language (the
    * view shows it after "the download failed:"); reporting it as `jse-error` is the caller's job.
    */
-  download(): Promise<Blob>;
+  download(index?: number): Promise<Blob>;
   /** Tries again after a failed attach. */
   retry(): void;
   /** Leaves this request for a new draft; absent when the element has no document to start from. */
@@ -268,8 +268,13 @@ export class StatusView extends LitElement {
     }
     return html`<section part="status" aria-labelledby="status-title">
       <h2 id="status-title" tabindex="-1">${t(`status.title.${request.status}`)}</h2>
-      ${this.documentName ? html`<p class="document">${t('status.document', { name: this.documentName })}</p>` : nothing}
+      ${request.documents && request.documents.length > 1
+        ? html`<p class="document">${t('send.confirm.documents', { names: request.documents.map((d) => d.name).join(', ') })}</p>`
+        : this.documentName
+          ? html`<p class="document">${t('status.document', { name: this.documentName })}</p>`
+          : nothing}
       ${request.createdAt ? html`<p class="meta">${t('status.sentAt', { date: this.#date(request.createdAt) })}</p>` : nothing}
+      ${this.#renderOrderAndDeadline(request)}
       ${this.trouble && request.status === 'pending' ? html`<p class="meta">${t('status.trouble')}</p>` : nothing}
       <h3 id="status-signers">${t('status.signers')}</h3>
       <ol aria-labelledby="status-signers">
@@ -280,6 +285,17 @@ export class StatusView extends LitElement {
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${request.status === 'pending' ? this.#renderConfirm() : nothing}
     </section>`;
+  }
+
+  /** SPEC §10: in a sequential request, who is being waited for now; the deadline while pending. */
+  #renderOrderAndDeadline(request: SignRequest) {
+    if (request.status !== 'pending') return nothing;
+    const t = this.#t;
+    const awaited = request.signingOrder === 'sequential' ? request.signers.find((s) => s.status === 'waiting') : undefined;
+    const deadline = request.expiresAt ? new Date(request.expiresAt) : undefined;
+    const day = deadline && !Number.isNaN(deadline.getTime()) ? deadline.toLocaleDateString(this.#lang === 'fr' ? 'fr-FR' : 'en-GB') : undefined;
+    return html`${awaited ? html`<p class="meta waiting-for">${t('status.waitingFor', { name: signerName(awaited) })}</p>` : nothing}
+    ${day ? html`<p class="meta deadline">${t('status.deadline', { date: day })}</p>` : nothing}`;
   }
 
   /**
@@ -319,9 +335,20 @@ export class StatusView extends LitElement {
             </button>
           </div>`;
       case 'signed':
+        if (request.documents && request.documents.length > 1) {
+          // Several documents (SPEC §10): one signed file each.
+          return html`<p class="next">${t('status.next.signed')}</p>
+            <div class="actions">
+              ${request.documents.map(
+                (d, i) => html`<button data-action="download" data-index=${i} ?disabled=${this.downloading} @click=${() => void this.#download(i, d.name)}>
+                  ${t('status.downloadOne', { name: d.name })}
+                </button>`,
+              )}
+            </div>`;
+        }
         return html`<p class="next">${t('status.next.signed')}</p>
           <div class="actions">
-            <button class="primary" data-action="download" ?disabled=${this.downloading} @click=${this.#download}>
+            <button class="primary" data-action="download" ?disabled=${this.downloading} @click=${() => void this.#download()}>
               ${this.downloading ? t('status.downloading') : t('status.download')}
             </button>
           </div>`;
@@ -374,13 +401,13 @@ export class StatusView extends LitElement {
     }
   };
 
-  #download = async (): Promise<void> => {
+  #download = async (index?: number, name?: string): Promise<void> => {
     if (!this.actions) return;
     this.downloading = true;
     this.actionError = '';
     try {
-      const blob = await this.actions.download();
-      const base = (this.documentName || 'document').replace(/\.pdf$/i, '');
+      const blob = await (index === undefined ? this.actions.download() : this.actions.download(index));
+      const base = (name ?? (this.documentName || 'document')).replace(/\.pdf$/i, '');
       saveBlob(blob, this.#t('status.signedFileName', { name: base }));
     } catch (error) {
       this.actionError = this.#t('status.downloadFailed', { detail: (error as Error).message });

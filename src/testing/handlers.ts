@@ -9,7 +9,8 @@ import { codeForStatus } from '../api/problem.js';
 import type { JseErrorCode, ValidationProblem } from '../api/types.js';
 import type { SandboxFaults, SandboxRoute } from './faults.js';
 import { inspectPdf } from './stamp.js';
-import { signedName, type SandboxState, type StoredRequest } from './state.js';
+import { signedName, type NewDocument, type SandboxState, type StoredRequest } from './state.js';
+import type { PageGeometry } from '../document/geometry.js';
 import { validateCreateBody, type CreateBody } from './validation.js';
 
 /** One call the sandbox saw, and what it answered (`network-error` when the connection dropped). */
@@ -156,24 +157,26 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
     const key = request.headers.get('Idempotency-Key');
     if (!key) return problem(request, 400, 'invalid_request', 'Idempotency-Key is required.');
 
-    // Read the body: JSON with the GED's document id, or multipart with the PDF.
+    // Read the body: JSON with the GED's document id(s), or multipart with the PDF(s).
     let text: string;
-    let bytes: Uint8Array;
-    let gedDocument: { id: string; version: string } | undefined;
-    let documentName: string;
+    let uploads: { name: string; bytes: Uint8Array }[] = [];
     const type = request.headers.get('Content-Type') ?? '';
-    if (type.startsWith('multipart/form-data')) {
+    const multipart = type.startsWith('multipart/form-data');
+    if (multipart) {
       const form = await request.formData().catch(() => null);
       const part = form?.get('request');
-      const file = form?.get('document');
-      if (part == null || !(file instanceof Blob)) return problem(request, 400, 'invalid_request', 'Parts "request" and "document" are required.');
+      const one = form?.get('document');
+      const several = form?.getAll('documents') ?? [];
+      const files = one instanceof Blob ? [one] : several.filter((f): f is File => f instanceof Blob);
+      if (part == null || files.length === 0 || (one != null && several.length > 0)) {
+        return problem(request, 400, 'invalid_request', 'Parts "request" and "document" (or one "documents" part per document) are required.');
+      }
       text = typeof part === 'string' ? part : await part.text();
-      bytes = new Uint8Array(await file.arrayBuffer());
-      documentName = file instanceof File && file.name ? file.name : 'document.pdf';
+      uploads = await Promise.all(
+        files.map(async (file) => ({ name: file instanceof File && file.name ? file.name : 'document.pdf', bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
     } else if (type.startsWith('application/json')) {
       text = await request.text();
-      bytes = new Uint8Array(0);
-      documentName = '';
     } else {
       return problem(request, 415, 'unsupported_document', 'Send JSON (document.id) or multipart/form-data.');
     }
@@ -184,22 +187,38 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
       return problem(request, 400, 'invalid_request', 'The request is not valid JSON.');
     }
     if (typeof body !== 'object' || body === null) return problem(request, 400, 'invalid_request', 'The request must be an object.');
-    if (!type.startsWith('multipart/form-data')) {
-      const id = body.document?.id;
-      if (typeof id !== 'string') return problem(request, 400, 'invalid_request', 'document.id is required without an uploaded document.');
-      const ged = state.gedDocuments.get(id);
-      if (!ged) return problem(request, 404, 'not_found', `No GED document ${id}.`);
-      // `version: null` means the widget saw no ETag: nothing to compare, as a real proxy would do.
-      if (typeof body.document?.version === 'string' && body.document.version !== ged.version) {
-        return problem(request, 409, 'conflict', 'The GED document changed since it was loaded.');
-      }
-      bytes = ged.bytes;
-      gedDocument = { id, version: ged.version };
-      documentName = ged.name;
+    const set = body.documents !== undefined;
+    if (set && (!Array.isArray(body.documents) || body.documents.length === 0 || body.document !== undefined)) {
+      return problem(request, 400, 'invalid_request', 'Give `document` or a non-empty `documents` list, not both.');
     }
-    if (typeof body.document?.name === 'string' && body.document.name) documentName = body.document.name;
+    const metas = set ? body.documents! : [body.document ?? {}];
+    if (metas.some((m) => typeof m !== 'object' || m === null)) return problem(request, 400, 'invalid_request', 'Each document must be an object.');
+    if (multipart && uploads.length !== metas.length) {
+      return problem(request, 400, 'invalid_request', `${metas.length} documents announced, ${uploads.length} uploaded.`);
+    }
 
-    const fingerprint = await digest(canonicalJson(JSON.parse(text)), bytes);
+    const documents: NewDocument[] = [];
+    for (const [i, meta] of metas.entries()) {
+      let document: NewDocument;
+      if (multipart) {
+        document = { name: uploads[i].name, bytes: uploads[i].bytes };
+      } else {
+        const id = meta.id;
+        const what = set ? `documents[${i}].id` : 'document.id';
+        if (typeof id !== 'string') return problem(request, 400, 'invalid_request', `${what} is required without an uploaded document.`);
+        const ged = state.gedDocuments.get(id);
+        if (!ged) return problem(request, 404, 'not_found', `No GED document ${id}.`);
+        // `version: null` means the widget saw no ETag: nothing to compare, as a real proxy would do.
+        if (typeof meta.version === 'string' && meta.version !== ged.version) {
+          return problem(request, 409, 'conflict', `The GED document "${ged.name}" changed since it was loaded.`);
+        }
+        document = { name: ged.name, bytes: ged.bytes, gedDocument: { id, version: ged.version } };
+      }
+      if (typeof meta.name === 'string' && meta.name) document.name = meta.name;
+      documents.push(document);
+    }
+
+    const fingerprint = await digest(canonicalJson(JSON.parse(text)), ...documents.map((d) => d.bytes));
     const existing = state.findByKey(key);
     if (existing) {
       if (existing.fingerprint !== fingerprint) return problem(request, 409, 'conflict', 'This Idempotency-Key was used for a different request.');
@@ -207,35 +226,59 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
       return json(request, wire(existing), 201, { ETag: state.etag(existing), Location: `${proxyUrl}/requests/${existing.id}`, 'Idempotent-Replayed': 'true' });
     }
 
-    if (bytes.length > state.limits.maxDocumentBytes) {
-      return problem(request, 413, 'document_too_large', `The document is ${bytes.length} bytes; the limit is ${state.limits.maxDocumentBytes}.`);
-    }
-    if (!looksLikePdf(bytes)) return problem(request, 415, 'unsupported_document', 'Only PDF documents can be sent (images are converted by the widget).');
-    const inspection = await inspectPdf(bytes);
-    if (!inspection.ok) {
-      if (inspection.reason === 'encrypted' && !state.limits.acceptsEncrypted) {
-        return problem(request, 415, 'encrypted_document', 'The document is encrypted; send an unprotected copy.');
+    // Each document checked on its own, and refused by its name (SPEC §10); then all together.
+    const named = (i: number) => (set ? `Document ${i + 1} ("${documents[i].name}")` : 'The document');
+    const pages: (PageGeometry[] | null)[] = [];
+    for (const [i, document] of documents.entries()) {
+      const { bytes } = document;
+      if (bytes.length > state.limits.maxDocumentBytes) {
+        return problem(request, 413, 'document_too_large', `${named(i)} is ${bytes.length} bytes; the limit is ${state.limits.maxDocumentBytes}.`);
       }
-      // A provider that cannot open the file cannot stamp it either, whatever the limits say.
-      return problem(request, 415, 'unsupported_document', `The document cannot be processed (${inspection.reason}).`);
+      if (!looksLikePdf(bytes)) return problem(request, 415, 'unsupported_document', `${named(i)}: only PDF documents can be sent (images are converted by the widget).`);
+      const inspection = await inspectPdf(bytes);
+      if (!inspection.ok) {
+        if (inspection.reason === 'encrypted' && !state.limits.acceptsEncrypted) {
+          return problem(request, 415, 'encrypted_document', `${named(i)} is encrypted; send an unprotected copy.`);
+        }
+        // A provider that cannot open the file cannot stamp it either, whatever the limits say.
+        return problem(request, 415, 'unsupported_document', `${named(i)} cannot be processed (${inspection.reason}).`);
+      }
+      pages.push(inspection.pages);
     }
-    const errors = validateCreateBody(body, inspection.pages);
+    const total = documents.reduce((n, d) => n + d.bytes.length, 0);
+    if (total > state.limits.maxRequestBytes) {
+      return problem(request, 413, 'document_too_large', `The documents are ${total} bytes together; the limit is ${state.limits.maxRequestBytes}.`);
+    }
+    const errors = validateCreateBody(body, pages[0] ?? null, { documents: pages, now: state.now() });
     if (errors.length > 0) return problem(request, 422, 'invalid_request', 'The request has invalid data.', { errors });
 
+    const first = documents[0];
     const created = state.createRequest({
       idempotencyKey: key,
       fingerprint,
       signers: body.signers.map((s) => ({ id: s.id, email: s.email.trim(), firstName: s.firstName.trim(), lastName: s.lastName.trim(), phone: s.phone })),
       fields: body.fields,
-      documentName: documentName || 'document.pdf',
-      bytes,
+      documents: documents.map((d) => ({ ...d, name: d.name || 'document.pdf' })),
+      ...(first.gedDocument ? { gedDocument: first.gedDocument } : {}),
       ...(typeof body.message === 'string' ? { message: body.message } : {}),
       ...(typeof body.locale === 'string' ? { locale: body.locale } : {}),
-      ...(gedDocument ? { gedDocument } : {}),
+      ...(body.signingOrder === 'sequential' ? { signingOrder: 'sequential' as const } : {}),
+      ...(typeof body.expiresAt === 'string' ? { expiresAt: new Date(body.expiresAt).toISOString() } : {}),
     });
     call.requestId = created.id;
     return json(request, wire(created), 201, { ETag: state.etag(created), Location: `${proxyUrl}/requests/${created.id}` });
   }
+
+  /** A signed PDF as an attachment. */
+  const signedFile = (request: Request, name: string, bytes: Uint8Array): Response =>
+    new Response(bytes.slice().buffer, {
+      status: 200,
+      headers: cors(request, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      }),
+    });
 
   return [
     http.options(`${proxyUrl}/*`, ({ request }) => new Response(null, { status: 204, headers: cors(request, { 'Access-Control-Max-Age': '600' }) })),
@@ -283,15 +326,22 @@ export function createHandlers(ctx: HandlerContext): HttpHandler[] {
         const found = find(request, params['id'], call);
         if (found instanceof Response) return found;
         if (found.status !== 'signed') return problem(request, 409, 'conflict', `The request is ${found.status}, not signed.`);
-        const name = signedName(found.documentName);
-        return new Response(found.current.slice().buffer, {
-          status: 200,
-          headers: cors(request, {
-            'Content-Type': 'application/pdf',
-            'Content-Length': String(found.current.length),
-            'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          }),
-        });
+        return signedFile(request, signedName(found.documentName), found.current);
+      }),
+    ),
+
+    http.get(
+      `${proxyUrl}/requests/:id/documents/:index/signed-document`,
+      guarded('signed-document', (request, params, call) => {
+        const denied = authorize(request);
+        if (denied) return denied;
+        const found = find(request, params['id'], call);
+        if (found instanceof Response) return found;
+        const index = /^\d+$/.test(params['index'] ?? '') ? Number(params['index']) : -1;
+        const document = found.documents[index];
+        if (!document) return problem(request, 404, 'not_found', `No document ${params['index'] ?? ''} in ${found.id}.`);
+        if (found.status !== 'signed') return problem(request, 409, 'conflict', `The request is ${found.status}, not signed.`);
+        return signedFile(request, signedName(document.name), document.current);
       }),
     ),
 

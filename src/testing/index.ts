@@ -24,6 +24,7 @@
  * sandbox.faults.dropConnection('create', { afterProcessing: true, times: 2 });
  * sandbox.faults.failWith('get', 503, { retryAfter: 1 });
  * sandbox.faults.expireTokens();
+ * sandbox.clock.advance(15 * 24 * 3600_000); // past a 14-day deadline: the request is expired
  * await sandbox.stop();
  * ```
  */
@@ -33,10 +34,21 @@ import { listenForConnect } from './connect.js';
 import { SandboxFaults } from './faults.js';
 import { createHandlers, type SandboxCall } from './handlers.js';
 import { SandboxJourney } from './journey.js';
-import { SandboxState, type GedDocument, type SandboxStateOptions } from './state.js';
+import { SandboxState, type GedDocument, type SandboxClock, type SandboxStateOptions } from './state.js';
 
-export { SandboxState, DEFAULT_LIMITS, DEFAULT_USER, signedName } from './state.js';
-export type { GedDocument, OutboxEmail, OutboxSms, SandboxLimits, SandboxStateOptions, StoredRequest, StoredSigner, SignerProgress } from './state.js';
+export { SandboxState, SandboxClock, DEFAULT_LIMITS, DEFAULT_USER, DEFAULT_REQUEST_DAYS, signedName } from './state.js';
+export type {
+  GedDocument,
+  NewDocument,
+  OutboxEmail,
+  OutboxSms,
+  SandboxLimits,
+  SandboxStateOptions,
+  StoredDocument,
+  StoredRequest,
+  StoredSigner,
+  SignerProgress,
+} from './state.js';
 export { SandboxFaults, type Fault, type FaultOptions, type SandboxRoute } from './faults.js';
 export { createHandlers, problem, type HandlerContext, type SandboxCall } from './handlers.js';
 export {
@@ -64,7 +76,7 @@ export {
   type Stamp,
   type TextPlacement,
 } from './stamp.js';
-export { validateCreateBody, pointer, type CreateBody } from './validation.js';
+export { validateCreateBody, pointer, type CreateBody, type ValidateBodyOptions } from './validation.js';
 export { SANDBOX_CHANNEL, CONNECT_CHANNEL, listenForConnect, type SandboxConnectMessage } from './connect.js';
 
 export interface SandboxOptions extends SandboxStateOptions {
@@ -85,6 +97,12 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** The signer's side: invitations, code, signature, terms, sign, refuse. */
   readonly journey: SandboxJourney;
+  /**
+   * The sandbox's time (SPEC §10): `clock.advance(ms)` moves it forward, no real timer involved;
+   * every pending request past its `expiresAt` becomes `expired` at once (the element following it
+   * fires `jse-expired` at its next poll).
+   */
+  readonly clock: SandboxClock;
   /** Network drops (before or after the work is done), error statuses, slow answers, token expiry. */
   readonly faults: SandboxFaults;
   /** Every call the handlers saw, oldest first, with what they answered. */
@@ -123,6 +141,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     handlers,
     state,
     journey,
+    clock: state.clock,
     faults,
     calls,
     proxyUrl,

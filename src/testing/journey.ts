@@ -33,6 +33,8 @@ export interface TextPrompt {
   /** The field's index in the request's `fields`. */
   fieldIndex: number;
   kind: 'mention' | 'text';
+  /** The document it is on (0-based, SPEC §10). */
+  documentIndex: number;
   page: number;
   /** The words of the mention, or the label of the text. */
   prompt: string;
@@ -156,9 +158,14 @@ export class SignerSession {
     this.#serialize = serialize;
   }
 
-  /** The document the signer reads (with the signatures already given). */
+  /** The document the signer reads (with the signatures already given); the first one of a set. */
   get document(): Uint8Array {
     return this.#open().request.current;
+  }
+
+  /** Every document of the request, in order, as the signer reads them (one invitation for all). */
+  get documents(): { name: string; bytes: Uint8Array }[] {
+    return this.#open().request.documents.map((d) => ({ name: d.name, bytes: d.current }));
   }
 
   /** The sender's message to the signers (empty when none): in the invitation and on the first signing page. */
@@ -244,14 +251,15 @@ export class SignerSession {
     this.#state.changed();
   }
 
-  /** Every mention to write and text to type, in the order the signing page asks: by page, then as placed. */
+  /** Every mention to write and text to type, in the order the signing page asks: by document, by page, then as placed. */
   get prompts(): TextPrompt[] {
+    const doc = (f: Field) => f.documentIndex ?? 0;
     return this.#myFields()
       .filter(({ field }) => fieldKind(field) === 'mention' || fieldKind(field) === 'text')
-      .sort((a, b) => a.field.page - b.field.page || a.index - b.index)
+      .sort((a, b) => doc(a.field) - doc(b.field) || a.field.page - b.field.page || a.index - b.index)
       .map(({ field, index }) => {
         const kind = fieldKind(field) as 'mention' | 'text';
-        return { fieldIndex: index, kind, page: field.page, prompt: (kind === 'mention' ? field.text : field.label) ?? '' };
+        return { fieldIndex: index, kind, documentIndex: doc(field), page: field.page, prompt: (kind === 'mention' ? field.text : field.label) ?? '' };
       });
   }
 
@@ -313,16 +321,22 @@ export class SignerSession {
       // Checked again inside the queue: the request may have been cancelled or refused meanwhile.
       const { request } = this.#verified();
       const date = signingDate(this.#state.now());
-      const stamps: Stamp[] = [];
+      // One signature for every document: each document is stamped with this signer's fields on it.
+      const stamps: Stamp[][] = request.documents.map(() => []);
       request.fields.forEach((field, index) => {
         if (field.signerId !== signer.id) return;
+        const on = stamps[field.documentIndex ?? 0];
+        if (!on) return;
         const kind = fieldKind(field);
-        if (kind === 'signature') stamps.push({ field, image: ink });
-        else if (kind === 'initials') stamps.push({ field, image: initials });
-        else if (kind === 'date') stamps.push({ field, text: date });
-        else stamps.push({ field, text: written.get(index) ?? '' });
+        if (kind === 'signature') on.push({ field, image: ink });
+        else if (kind === 'initials') on.push({ field, image: initials });
+        else if (kind === 'date') on.push({ field, text: date });
+        else on.push({ field, text: written.get(index) ?? '' });
       });
-      const stamped = await stampFields(request.current, stamps);
+      const stamped: Uint8Array[] = [];
+      for (const [i, document] of request.documents.entries()) {
+        stamped.push(stamps[i].length ? await stampFields(document.current, stamps[i]) : document.current);
+      }
       this.#verified();
       this.#state.recordSignature(request.id, signer.id, stamped);
       return this.#state.toWire(request, this.#proxyUrl);

@@ -10,6 +10,7 @@ import type { Field, Signer, ValidationCode, ValidationProblem } from '../api/ty
 import { isInsidePage, type PageGeometry } from '../document/geometry.js';
 import { validateDraft } from '../signers/validation.js';
 import { isFieldKind, missingText } from '../draft/field-kinds.js';
+import { acceptableExpiry } from '../send/deadline.js';
 
 /** The request part of a create, once its shape is known to be right. */
 export interface CreateBody {
@@ -18,6 +19,18 @@ export interface CreateBody {
   message?: string;
   locale?: string;
   document?: { id?: string; name?: string; version?: string };
+  /** Several documents (SPEC §10), in order. */
+  documents?: { id?: string; name?: string; version?: string | null }[];
+  signingOrder?: string;
+  expiresAt?: string;
+}
+
+/** What else `validateCreateBody` may check. */
+export interface ValidateBodyOptions {
+  /** Each document's pages, for a request of several documents (index = `documentIndex`). */
+  documents?: readonly (readonly PageGeometry[] | null)[];
+  /** The proxy's clock, to check `expiresAt` (1 to 90 days ahead). Without it, only its form is checked. */
+  now?: number;
 }
 
 const MESSAGES: Record<'fr' | 'en', Partial<Record<ValidationCode, string>>> = {
@@ -26,12 +39,16 @@ const MESSAGES: Record<'fr' | 'en', Partial<Record<ValidationCode, string>>> = {
     invalid_phone: "Le numéro doit être au format international (+33…).",
     unknown_signer: 'Cet emplacement appartient à un signataire inconnu.',
     outside_page: 'Cet emplacement sort de la page.',
+    unknown_document: 'Cet emplacement est sur un document que la demande n’a pas.',
+    out_of_range: 'La date limite doit être entre 1 et 90 jours.',
   },
   en: {
     required: 'This field is required.',
     invalid_phone: 'The number must be in international format (+33…).',
     unknown_signer: 'This location belongs to an unknown signer.',
     outside_page: 'This location lies outside the page.',
+    unknown_document: 'This location is on a document the request does not have.',
+    out_of_range: 'The deadline must be between 1 and 90 days ahead.',
   },
 };
 
@@ -46,7 +63,7 @@ export function pointer(...segments: (string | number)[]): string {
  * Checks a parsed create body. `pages` are the document's pages (pdf.js `view` and rotation);
  * when unknown (`null`) the field geometry is not checked.
  */
-export function validateCreateBody(body: unknown, pages: readonly PageGeometry[] | null): ValidationProblem[] {
+export function validateCreateBody(body: unknown, pages: readonly PageGeometry[] | null, options: ValidateBodyOptions = {}): ValidationProblem[] {
   const lang = isRecord(body) && body['locale'] === 'en' ? 'en' : 'fr';
   const problems: ValidationProblem[] = [];
   const add = (path: string, code: ValidationCode): void => {
@@ -71,19 +88,28 @@ export function validateCreateBody(body: unknown, pages: readonly PageGeometry[]
     signers.push({ id, email: text('email'), firstName: text('firstName'), lastName: text('lastName'), phone: text('phone') });
   });
   const ids = new Set(signers.map((s) => s.id));
+  const documents = options.documents ?? [pages];
   const fields: Field[] = [];
   rawFields.forEach((raw, index) => {
     const path = pointer('fields', index);
     if (!isField(raw)) add(path, 'required');
     else if (!ids.has(raw.signerId)) add(path, 'unknown_signer');
+    else if ((raw.documentIndex ?? 0) >= documents.length) add(pointer('fields', index, 'documentIndex'), 'unknown_document');
     else {
       fields.push(raw);
       const missing = missingText(raw);
       if (missing) add(pointer('fields', index, missing), 'required');
-      const page = pages?.[raw.page - 1];
-      if (pages && (!page || raw.width <= 0 || raw.height <= 0 || !isInsidePage(page, raw, 0.01))) add(path, 'outside_page');
+      const docPages = documents[raw.documentIndex ?? 0] ?? null;
+      const page = docPages?.[raw.page - 1];
+      if (docPages && (!page || raw.width <= 0 || raw.height <= 0 || !isInsidePage(page, raw, 0.01))) add(path, 'outside_page');
     }
   });
+  if (body['signingOrder'] !== undefined && body['signingOrder'] !== 'parallel' && body['signingOrder'] !== 'sequential') add('/signingOrder', 'required');
+  const expiresAt = body['expiresAt'];
+  if (expiresAt !== undefined) {
+    if (typeof expiresAt !== 'string' || !Number.isFinite(Date.parse(expiresAt))) add('/expiresAt', 'required');
+    else if (options.now !== undefined && !acceptableExpiry(expiresAt, options.now)) add('/expiresAt', 'out_of_range');
+  }
 
   if (rawSigners.length > 0 && signers.length === 0) return problems;
   for (const problem of validateDraft({ signers, fields }, { lang })) {
@@ -101,6 +127,7 @@ export function validateCreateBody(body: unknown, pages: readonly PageGeometry[]
 function isField(raw: unknown): raw is Field {
   if (!isRecord(raw) || typeof raw['signerId'] !== 'string') return false;
   if (!Number.isInteger(raw['page'])) return false;
+  if (raw['documentIndex'] !== undefined && !(Number.isInteger(raw['documentIndex']) && (raw['documentIndex'] as number) >= 0)) return false;
   if (raw['kind'] !== undefined && !isFieldKind(raw['kind'])) return false;
   if (['text', 'label'].some((k) => raw[k] !== undefined && typeof raw[k] !== 'string')) return false;
   return ['x', 'y', 'width', 'height'].every((k) => typeof raw[k] === 'number' && Number.isFinite(raw[k]));

@@ -36,7 +36,7 @@ import {
   type Anchor,
   type Layout,
 } from './layout.js';
-import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
+import { MAX_DETAILS, PREVIEW_PIXELS, canvasBudget, covers, oversized, planCanvases, type CanvasPlan, type PagePlan, type Rect } from './render-budget.js';
 import { VIEW_EVENT, PAINTED_EVENT, PAGE_FAILED_EVENT, PAGE_SEEN_EVENT, internalEvent, type PageFailedDetail, type PageSeenDetail, type ViewDetail } from '../internal/events.js';
 import type { SuggestionBoard } from '../suggestions/board.js';
 
@@ -707,7 +707,9 @@ export class DocumentViewer extends LitElement {
     }
     for (const [i, d] of this.details) {
       const detail = planOf.get(i)?.detail;
-      if (!detail || d.scale !== scale || d.dpr !== dpr) this.dropDetail(i);
+      // One far larger than what its page now shows goes at once (the preview shows under it until
+      // the new one is drawn): kept, it would hold the whole viewport's pixels beside the next page's.
+      if (!detail || d.scale !== scale || d.dpr !== dpr || oversized(d.rect, detail.rect)) this.dropDetail(i);
     }
 
     const baseTodo = (plan: PagePlan): boolean => {

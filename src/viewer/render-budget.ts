@@ -50,16 +50,23 @@ export interface PagePlan {
   detail?: DetailPlan;
 }
 
-/** A page on screen is drawn whole at the screen's density up to this many viewports of pixels. */
-export const WHOLE_PAGE_VIEWPORTS = 3;
+/**
+ * A page on screen is drawn whole at the screen's density up to this many viewports of pixels;
+ * a bigger one gets a preview and a detail canvas of what is on screen. Sharp pixels are then
+ * bounded by what is on screen, not by the pages' size: at 150 % on a screen of density 2 an A4
+ * page alone is 8 MP (32 MB), where what shows of it is half that (issue 13: a third of pdf.js's
+ * viewer on the same scroll).
+ */
+export const WHOLE_PAGE_VIEWPORTS = 1.5;
 /** All pages drawn whole at the screen's density, together. */
-export const WHOLE_VIEWPORTS = 4;
+export const WHOLE_VIEWPORTS = 2;
 /** At most this many pages have a detail canvas (two pages share the screen at a page boundary). */
 export const MAX_DETAILS = 2;
-/** The base canvas of a page with a detail canvas: at most one viewport of pixels. */
-export const DETAIL_BASE_VIEWPORTS = 1;
-/** A detail canvas covers the part on screen plus this fraction of the viewport on each side. */
-export const DETAIL_OVERFLOW = 0.25;
+/**
+ * A detail canvas covers the part on screen plus this fraction of the viewport on each side (a
+ * short scroll needs no redraw; a longer one shows the preview under it until the detail is redrawn).
+ */
+export const DETAIL_OVERFLOW = 0.05;
 /** Pages near the viewport but off screen: at most this many canvas pixels (0.25 MP, 1 MB). */
 export const PREVIEW_PIXELS = 250_000;
 
@@ -80,12 +87,18 @@ export interface BudgetInput {
  * most: a function of the viewport, whatever the document's page count or the zoom.
  */
 export function canvasBudget(width: number, height: number, dpr: number, pages: number, inFlight = 2): number {
+  return Math.ceil(sharpBudget(width, height, dpr) + (pages + inFlight) * PREVIEW_PIXELS);
+}
+
+/**
+ * The most canvas pixels at the screen's density (whole pages, details) for a viewport of
+ * `width` × `height` CSS px: what is on screen, and a margin — never the pages' own size.
+ */
+export function sharpBudget(width: number, height: number, dpr: number): number {
   const viewport = viewportPixels(width, height, dpr);
-  // Pages on screen share its height: the details together are at most as wide as the viewport
-  // plus two margins and as tall as it plus two margins per detail.
   const detail = (1 + 2 * DETAIL_OVERFLOW) * (1 + 2 * MAX_DETAILS * DETAIL_OVERFLOW) * viewport;
-  const sharp = WHOLE_VIEWPORTS * viewport + MAX_DETAILS * DETAIL_BASE_VIEWPORTS * viewport + detail;
-  return Math.ceil(sharp + (pages + inFlight) * PREVIEW_PIXELS);
+  // Pages drawn whole are the ones that fit: the others (and only they) get details.
+  return WHOLE_VIEWPORTS * viewport + detail;
 }
 
 /** Device pixels of the viewport (at least one preview's worth, so a tiny panel still draws). */
@@ -117,7 +130,8 @@ export function planCanvases({ slots, view, near, dpr, maxPixels = MAX_CANVAS_PI
       plans.push({ index, visible: true, base: sharp });
     } else if (details < MAX_DETAILS) {
       details++;
-      const base = canvasSize(s.width, s.height, density, Math.min(maxPixels, DETAIL_BASE_VIEWPORTS * viewport));
+      // Under the detail, a preview: it shows while the detail is redrawn after a scroll.
+      const base = preview(s, density);
       plans.push({ index, visible: true, base, detail: detailFor(s, view, density, maxPixels) });
     } else {
       plans.push({ index, visible: true, base: preview(s, density) });
@@ -130,6 +144,18 @@ export function planCanvases({ slots, view, near, dpr, maxPixels = MAX_CANVAS_PI
 /** Canvas pixels of a plan (its base and detail). */
 export function planPixels(plan: PagePlan): number {
   return plan.base.width * plan.base.height + (plan.detail ? plan.detail.canvas.width * plan.detail.canvas.height : 0);
+}
+
+/**
+ * A detail canvas kept is redrawn once it is this much larger than what its page now shows needs:
+ * a page scrolled half out of view must not keep the whole viewport's detail it had, beside its
+ * neighbour's new one.
+ */
+export const DETAIL_OVERSIZE = 1.25;
+
+/** Whether a detail drawn over `drawn` holds too many pixels for the detail now `planned` (page coordinates). */
+export function oversized(drawn: Rect, planned: Rect): boolean {
+  return drawn.width * drawn.height > DETAIL_OVERSIZE * planned.width * planned.height;
 }
 
 /** Whether a detail canvas drawn over `drawn` (page coordinates) still covers what is on screen. */

@@ -52,7 +52,10 @@ export async function mount(sandbox: Sandbox, src: string, setup: (el: JseSignRe
   setup(el);
   const ready = nextEvent(el, 'jse-ready', 20000);
   document.body.append(el);
-  return { el, ready: (await ready).detail };
+  const { detail } = await ready;
+  // The signers panel and the status view load once page 1 is painted: defined when this resolves.
+  await el.updateComplete;
+  return { el, ready: detail };
 }
 
 export function viewerOf(el: JseSignRequest): DocumentViewer {

@@ -44,11 +44,11 @@ describe('sandbox proxy: token and account', () => {
     expect(token.proxyUrl).to.equal(`${location.origin}/proxy`);
   });
 
-  it('/me reports a linked account with its limits, including acceptsEncrypted: false', async () => {
+  it('/me reports a linked account with its limits, including acceptsEncrypted: false and the total limit of a request', async () => {
     const me = await jsonOf<MeConnected>(client.call('GET', '/me'));
     expect(me.connected).to.equal(true);
     expect(me.user.email).to.equal('claire.martin@cabinet-exemple.fr');
-    expect(me.limits).to.deep.equal({ maxDocumentBytes: 10_000_000, acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'], acceptsEncrypted: false });
+    expect(me.limits).to.deep.equal({ maxDocumentBytes: 10_000_000, acceptedTypes: ['application/pdf', 'image/png', 'image/jpeg'], acceptsEncrypted: false, maxRequestBytes: 25_000_000 });
   });
 
   it('an unlinked account gets connectUrl; sending is refused until the link is made', async () => {

@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { CSS_PX_PER_POINT, MAX_CANVAS_PIXELS, layoutPages, pagesInBand, type Layout } from '../../src/viewer/layout.js';
 import {
+  DETAIL_OVERFLOW,
   PREVIEW_PIXELS,
   canvasBudget,
+  sharpBudget,
   covers,
+  oversized,
   planCanvases,
   planPixels,
   viewportPixels,
@@ -45,20 +48,20 @@ describe('render budget', () => {
     for (const p of off) expect(p.base.width * p.base.height).to.be.at.most(PREVIEW_PIXELS);
   });
 
-  it('at a deep zoom gives a big page a base of one viewport and a sharp detail of what is on screen', () => {
+  it('at a deep zoom gives a big page a preview and a sharp detail of what is on screen', () => {
     const scale = 5 * CSS_PX_PER_POINT; // 500 %
     const layout = layoutPages(Array(3).fill(A4), scale, VIEW.width);
     const s = layout.slots[0];
     const v = view(s.top + 1000, s.left + 900);
     const [first] = plan(layout, v);
     expect(first.index).to.equal(0);
-    expect(first.base.width * first.base.height).to.be.at.most(viewportPixels(VIEW.width, VIEW.height, 2));
+    expect(first.base.width * first.base.height).to.be.at.most(PREVIEW_PIXELS);
     const detail = first.detail!;
     expect(detail.canvas.outputScale).to.equal(2);
     // What is on screen of the page, in the page's own coordinates, is inside the detail.
     expect(detail.visible).to.deep.equal({ left: 900, top: 1000, width: 800, height: 800 });
     expect(covers(detail.rect, detail.visible)).to.equal(true);
-    expect(detail.rect.width).to.be.closeTo(800 * 1.5, 0.01);
+    expect(detail.rect.width).to.be.closeTo(800 * (1 + 2 * DETAIL_OVERFLOW), 0.01);
     expect(detail.canvas.width * detail.canvas.height).to.be.at.most(MAX_CANVAS_PIXELS);
   });
 
@@ -86,6 +89,13 @@ describe('render budget', () => {
             expect(p.base.width * p.base.height).to.be.at.most(MAX_CANVAS_PIXELS);
             if (p.detail) expect(p.detail.canvas.width * p.detail.canvas.height).to.be.at.most(MAX_CANVAS_PIXELS);
           }
+          // Canvases at the screen's density are bounded by what is on screen, whatever the zoom:
+          // pages drawn whole that fit, else details of their part on screen.
+          // (A page so small that its preview is at the screen's density is not counted.)
+          const sharpBase = (p: PagePlan) => p.base.outputScale >= 2 && p.base.width * p.base.height > PREVIEW_PIXELS;
+          const sharp = plans.reduce((n, p) => n + (sharpBase(p) ? p.base.width * p.base.height : 0) + (p.detail ? p.detail.canvas.width * p.detail.canvas.height : 0), 0);
+          expect(sharp, `sharp pixels, ${pages} pages at ${percent} %, top ${top}`).to.be.at.most(sharpBudget(VIEW.width, VIEW.height, 2));
+          expect(plans.filter((p) => sharpBase(p) || p.detail).every((p) => p.visible), 'only pages on screen are sharp').to.equal(true);
           // Every page on screen gets a canvas.
           expect(plans.filter((p) => p.visible).length).to.equal(pagesInBand(layout, top, top + VIEW.height).length);
         }
@@ -98,6 +108,14 @@ describe('render budget', () => {
     expect(canvasBudget(1600, 800, 2, 8)).to.be.greaterThan(canvasBudget(800, 800, 2, 8));
     // 800 × 800 CSS px at density 2, RGBA: within the issue's target for a scroll at 150 % (102 MiB).
     expect((canvasBudget(800, 800, 2, 8) * 4) / 2 ** 20).to.be.at.most(102);
+    // At most about three viewports at the screen's density (whole pages that fit, details).
+    expect(sharpBudget(800, 800, 2)).to.be.at.most(3.5 * viewportPixels(800, 800, 2));
+  });
+
+  it('redraws a kept detail that holds far more than what its page now shows', () => {
+    const drawn = { left: 0, top: 0, width: 1000, height: 1000 };
+    expect(oversized(drawn, { left: 0, top: 0, width: 1000, height: 900 })).to.equal(false);
+    expect(oversized(drawn, { left: 0, top: 500, width: 1000, height: 500 })).to.equal(true);
   });
 
   it('says whether a drawn detail still covers what is on screen', () => {
