@@ -581,11 +581,26 @@ export class JseSignRequest extends LitElement {
   };
 
   private undo(): void {
+    this.keepFocusThrough('undo');
     this.announceChange(this.history.undo(), 'history.undone', 'history.nothingToUndo');
   }
 
   private redo(): void {
+    this.keepFocusThrough('redo');
     this.announceChange(this.history.redo(), 'history.redone', 'history.nothingToRedo');
+  }
+
+  /**
+   * An undo or redo that takes away the focused control (the field just undone, a signer's row)
+   * would leave the focus on the page's body, where the next Ctrl+Z no longer reaches the element:
+   * the focus then goes to the toolbar's undo (or redo) button, once the change is drawn.
+   */
+  private keepFocusThrough(which: 'undo' | 'redo'): void {
+    if (document.activeElement !== this) return;
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (this.isConnected && (!active || active === document.body)) this.renderRoot.querySelector<HTMLElement>(`.history .${which}`)?.focus();
+    });
   }
 
   private announceChange(change: Change | undefined, done: 'history.undone' | 'history.redone', none: 'history.nothingToUndo' | 'history.nothingToRedo'): void {

@@ -413,12 +413,25 @@ export class PlacementLayer extends LitElement {
       text-overflow: ellipsis;
       opacity: 0.75;
       cursor: pointer;
+      /* Its own size (always set) is what the caption fits in. */
+      container-type: size;
     }
-    /* The dashed outline says "suggestion"; the caption names the kind, cut with an ellipsis in a small box. */
+    /*
+     * The dashed outline says "suggestion"; the caption names the kind, cut with an ellipsis in a
+     * narrow box, set smaller in a short one (a small ghost at a low zoom) so that it is not cut at
+     * the top, and left out below 10 px inside the border (8 px type) or 14 px across (a letter and
+     * its ellipsis): the name still says the kind.
+     */
     .ghost-caption {
       min-width: 0;
       overflow: hidden;
       text-overflow: ellipsis;
+      font-size: min(11px, 80cqh);
+    }
+    @container (height < 10px) or (width < 14px) {
+      .ghost-caption {
+        display: none;
+      }
     }
     .ghost:hover,
     .ghost:focus-visible {

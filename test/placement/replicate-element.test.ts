@@ -174,70 +174,167 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     await until(() => again.fields.length === 0, 'undone after the remount', 8000);
   });
 
-  it('undo and redo by keyboard walk mixed edits back to the empty draft and forward again', async () => {
+  it('undo and redo by keyboard walk 20 mixed edits back to the empty draft and forward again', async () => {
     const e = await mount();
     const root = e.shadowRoot!;
     const viewer = root.querySelector('jse-document-viewer') as DocumentViewer;
+    const panel = root.querySelector('jse-signers-panel')!;
     const snap = () => JSON.stringify({ s: e.signers, f: e.fields });
+    const start = { signers: e.signers, fields: e.fields };
+    expect(start.fields).to.have.length(0);
     const states = [snap()];
+    /** One edit: waits for the draft to change as said, and for it to be one step (checked by the walk back). */
     const record = async (what: string, check: () => boolean) => {
-      await until(check, what);
+      const before = states.at(-1);
+      await until(() => snap() !== before && check(), what);
       states.push(snap());
     };
-    const fieldEl = () => deepActive()?.closest?.('.field') as HTMLElement | null;
-    // 1: add a signature by the toolbar (keyboard).
+    const layerOf = (n: number) => viewer.shadowRoot!.querySelector(`.page[data-page="${n}"] jse-placement-layer`)?.shadowRoot ?? null;
+    const fieldOf = (n: number, key: string) => layerOf(n)?.querySelector<HTMLElement>(`.field[data-key="${CSS.escape(key)}"]`) ?? null;
+    const focusedField = () => deepActive()?.closest?.('.field') as HTMLElement | null;
+    /** Tab from the focused field through its tools to the control named `name` (real Tab presses). */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 20; i++) {
+        const a = deepActive() as HTMLElement | null;
+        if (a && (a.getAttribute('aria-label') ?? a.title ?? a.textContent.trim()) === name) return a;
+        await combo('Tab');
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    /** Types `text` key by key into the focused box, its content first selected with Ctrl+A. */
+    const typeOver = async (text: string) => {
+      await combo('Control', 'a');
+      await input(...[...text].map((key): InputStep => ({ type: 'key', action: 'press', key })));
+    };
+
+    // 1: a signature added from the toolbar (Enter); it takes the focus.
     byName(root, 'button.add-field', 'Ajouter une signature sur la page 1').focus();
     await combo('Enter');
-    await record('added', () => e.fields.length === 1);
-    await until(() => fieldEl(), 'the new field has the focus');
-    // 2–5: moves and resizes by arrows.
-    for (const keys of [['ArrowRight'], ['ArrowDown'], ['Alt', 'ArrowRight'], ['Shift', 'ArrowDown']]) {
-      const before = snap();
+    await record('1 added', () => e.fields.length === 1);
+    const a = (await until(() => focusedField(), 'the new field has the focus')).dataset.key!;
+    // 2–5: moved and resized with the arrows.
+    for (const [i, keys] of [['ArrowRight'], ['ArrowDown'], ['Alt', 'ArrowRight'], ['Shift', 'ArrowDown']].entries()) {
       await combo(...keys);
-      await record(keys.join('+'), () => snap() !== before);
+      await record(`${i + 2} ${keys.join('+')}`, () => true);
     }
-    // 6: duplicate (the copy takes the focus).
-    byName(fieldEl()!, 'button', 'Dupliquer le champ').click();
-    await record('duplicated', () => e.fields.length === 2);
-    await until(() => fieldEl() && e.fields.length === 2, 'focus on the copy');
-    // 7: delete it with the Delete key.
-    await until(() => fieldEl(), 'a field focused');
-    fieldEl()!.focus();
+    expect(e.fields[0].width).to.be.above(180); // Alt+→ widened it
+    // 6: duplicated (Tab to the tool, Enter); the copy takes the focus. 7: the copy deleted with Delete.
+    await tabTo('Dupliquer le champ');
+    await combo('Enter');
+    await record('6 duplicated', () => e.fields.length === 2);
+    const copy = (await until(() => (focusedField()?.dataset.key !== a ? focusedField() : null), 'the copy has the focus')).dataset.key!;
+    expect(copy).to.not.equal(a);
     await combo('Delete');
-    await record('deleted', () => e.fields.length === 1);
-    // 8: initials on all pages.
-    byName(root, 'button', 'Parapher toutes les pages').click();
-    const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog.initials[open]'), 'dialog');
-    byName(dialog, 'button', 'Parapher').click();
-    await record('initials', () => e.fields.length === 1 + MIXED.length);
-    // 9: the kind of the first field, by keyboard on its kind picker.
-    const firstField = () => viewer.shadowRoot!.querySelector('.page[data-page="1"] jse-placement-layer')!.shadowRoot!.querySelector<HTMLElement>('.field[data-kind="signature"], .field[data-kind="date"]')!;
-    firstField().focus();
-    const kindPicker = byName<HTMLSelectElement>(firstField(), 'select', 'Type de ce champ');
-    kindPicker.focus();
+    await record('7 deleted', () => e.fields.length === 1);
+    // 8: the kind, on the field's kind picker (↓: signature → initials).
+    fieldOf(1, a)!.focus();
+    await tabTo('Type de ce champ');
     await combo('ArrowDown');
-    await record('kind changed', () => e.fields.some((f) => f.kind === 'initials' && f.width !== 60));
-    // 10: a second signer (the panel's button, by keyboard), 11: the copy of a field to all pages.
-    const panel = root.querySelector('jse-signers-panel')!;
+    await record('8 kind', () => e.fields[0].kind === 'initials');
+    // 9–10: width and left typed in millimetres in the field's properties.
+    await tabTo('Position et taille (mm)');
+    await combo('Enter');
+    const prop = (dim: string) => until(() => fieldOf(1, a)?.querySelector<HTMLInputElement>(`input[data-prop="${dim}"]`), `the ${dim} box`);
+    (await prop('width')).focus();
+    await typeOver('40');
+    await combo('Enter');
+    await record('9 width typed', () => Math.abs(e.fields[0].width - (40 * 72) / 25.4) < 1e-3);
+    (await prop('x')).focus();
+    await typeOver('25');
+    await combo('Enter');
+    await record('10 left typed', () => Math.abs(e.fields[0].x - (25 * 72) / 25.4) < 1e-3); // A4 upright: from x = 0
+    // 11: a second signer from the panel (Enter); its e-mail box takes the focus.
     byName(panel.shadowRoot!, 'button', 'Ajouter un signataire').focus();
     await combo('Enter');
-    await record('signer added', () => e.signers.length === 2);
-    expect(states).to.have.length(11);
-    const layer1 = viewer.shadowRoot!.querySelector('.page[data-page="1"] jse-placement-layer')!;
-    const first = layer1.shadowRoot!.querySelector<HTMLElement>('.field')!;
-    first.focus();
-    // Undo all by keyboard, from a field, then redo all.
-    for (let i = states.length - 2; i >= 0; i--) {
+    await record('11 signer added', () => e.signers.length === 2);
+    const second = e.signers[1].id;
+    const row = panel.shadowRoot!.querySelector(`li.signer[data-signer-id="${CSS.escape(second)}"]`)!;
+    await until(() => deepActive() === row.querySelector('input[id^="email-"]'), 'the e-mail box has the focus');
+    // 12: the e-mail typed, 15 keys: one step (typing in one box merges, by design).
+    await typeOver('jean@example.fr');
+    await record('12 e-mail typed', () => e.signers[1].email === 'jean@example.fr');
+    // 13: the first name, in its own box: another step (another box, so no merge).
+    row.querySelector<HTMLInputElement>('input[id^="firstName-"]')!.focus();
+    await typeOver('Jean');
+    await record('13 first name typed', () => e.signers[1].firstName === 'Jean');
+    // 14: the field given to the second signer, on its signer list (↓).
+    fieldOf(1, a)!.focus();
+    await tabTo('Signataire de cette signature');
+    await combo('ArrowDown');
+    await record('14 reassigned', () => e.fields[0].signerId === second);
+    // 15: copied to all pages (Tab, Enter).
+    fieldOf(1, a)!.focus();
+    await tabTo('Copier le champ sur toutes les pages');
+    await combo('Enter');
+    await record('15 copied to all pages', () => e.fields.length === MIXED.length);
+    // 16: initials on all pages (the toolbar's button, the dialog's signer and "Parapher", by keyboard).
+    byName(root, 'button', 'Parapher toutes les pages').focus();
+    await combo('Enter');
+    const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog.initials[open]'), 'the dialog opens');
+    // For the first signer (↑ on the dialog's signer list): the second has initials on every page already.
+    const forWhom = dialog.querySelector<HTMLSelectElement>('#jse-initials-signer')!;
+    expect(forWhom.value).to.equal(second);
+    forWhom.focus();
+    await combo('ArrowUp');
+    expect(forWhom.value).to.equal(e.signers[0].id);
+    byName(dialog, 'button', 'Parapher').focus();
+    await combo('Enter');
+    await record('16 initials on all pages', () => e.fields.length === 2 * MIXED.length);
+    // 17–20 on the /Rotate 90 page: the copy made a mention by type-ahead ("m"), its words typed,
+    // moved with Shift+→, and the page's initials deleted.
+    viewer.shadowRoot!.querySelector('.page[data-page="2"]')!.scrollIntoView();
+    const onPage2 = () => [...(layerOf(2)?.querySelectorAll<HTMLElement>('.field') ?? [])];
+    await until(() => onPage2().length === 2, 'page 2 drawn', 8000);
+    // The copy of the first field (40 mm wide as seen) and the page's initials (60 × 30 pt as seen).
+    const widest = () => onPage2().reduce((w, f) => (f.getBoundingClientRect().width > w.getBoundingClientRect().width ? f : w));
+    const copyKey = widest().dataset.key!;
+    const page2 = () => e.fields.filter((f) => f.page === 2);
+    const mention = () => page2().find((f) => f.kind === 'mention');
+    fieldOf(2, copyKey)!.focus();
+    await tabTo('Type de ce champ');
+    await combo('m');
+    await record('17 kind by type-ahead', () => page2().some((f) => f.kind === 'mention'));
+    expect(fieldOf(2, copyKey)!.dataset.kind).to.equal('mention');
+    fieldOf(2, copyKey)!.focus();
+    await tabTo('Mots que le signataire écrit');
+    await typeOver('Bon pour accord');
+    await combo('Enter');
+    await record('18 words typed', () => mention()?.text === 'Bon pour accord');
+    fieldOf(2, copyKey)!.focus();
+    await combo('Shift', 'ArrowRight');
+    await record('19 moved on the rotated page', () => true);
+    const initials2 = onPage2().find((f) => f.dataset.key !== copyKey)!;
+    initials2.focus();
+    await combo('Delete');
+    await record('20 initials deleted', () => page2().length === 1);
+    expect(states).to.have.length(21);
+    const end = JSON.parse(states[20]) as unknown;
+
+    // Back: Ctrl+Z ×20 from the first field (it lives until the last step is undone).
+    fieldOf(1, a)!.focus();
+    for (let i = 19; i >= 0; i--) {
       await combo('Control', 'z');
       await until(() => snap() === states[i], `undo to ${i}`);
     }
-    expect(e.fields).to.have.length(0);
-    expect(e.signers).to.have.length(0);
-    byName(root, 'button', 'Rétablir').focus();
-    for (let i = 1; i < states.length; i++) {
-      await combo('Control', i % 2 ? 'y' : 'Shift', ...(i % 2 ? [] : ['Z']));
+    expect(e.fields).to.deep.equal([]);
+    expect(e.signers).to.deep.equal(start.signers);
+    // The last undo took the focused field away: the focus went to "Annuler", and the keys still work.
+    await until(() => deepActive() === byName(root, 'button', 'Annuler'), 'the focus kept in the element');
+    await combo('Control', 'z');
+    await until(() => live(e) === 'Rien à annuler', 'nothing left to undo');
+    // Forward: Shift+Ctrl+Z ×20, from there.
+    for (let i = 1; i <= 20; i++) {
+      await combo('Control', 'Shift', 'Z');
       await until(() => snap() === states[i], `redo to ${i}`);
     }
+    expect(JSON.parse(snap())).to.deep.equal(end);
+    expect({ s: e.signers, f: e.fields }).to.deep.equal(end);
+    // Ctrl+Y redoes too.
+    await combo('Control', 'z');
+    await until(() => snap() === states[19], 'one back');
+    await combo('Control', 'y');
+    await until(() => snap() === states[20], 'Ctrl+Y forward');
+    await expect(e).to.be.accessible();
   });
 });
 

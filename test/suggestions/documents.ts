@@ -1,7 +1,7 @@
 /**
  * Generated documents for the suggestions (SPEC §10): each kind of source (an AcroForm signature
- * field made with pdf-lib's form API, Yousign tags, each French phrase) on upright, /Rotate 90,
- * /Rotate 270 (text upright as seen) and offset-box pages, with the rectangle each must give, in
+ * field made with pdf-lib's form API, Yousign and DocuSeal tags, each French phrase) on upright,
+ * /Rotate 90, /Rotate 270 (text upright as seen) and offset-box pages, with the rectangle each must give, in
  * PDF user space, from where the text was drawn (the rule of src/suggestions/find.ts, computed here
  * on its own: along the text, below it or after it).
  */
@@ -15,6 +15,8 @@ export interface Expected {
   rect: { x: number; y: number; width: number; height: number };
   /** A mention's words. */
   text?: string;
+  /** The source the ghost must say it came from (its id has `:tag:`, `:widget:`, `:phrase:`), when checked. */
+  source?: 'tag';
 }
 
 const SIZES: Record<string, [number, number]> = { signature: [180, 60], mention: [180, 40], date: [100, 20], initials: [60, 30] };
@@ -61,6 +63,8 @@ export async function suggestionsPdf(): Promise<{ bytes: Uint8Array; expected: E
   expected.push({ page: 1, kind: 'mention', text: 'Lu et approuvé', rect: write(p1, font, 'Lu et approuvé', 330, 300, 11).below('mention') });
   expected.push({ page: 1, kind: 'date', rect: write(p1, font, 'Fait à Paris, le', 60, 420, 11).after('date') });
   expected.push({ page: 1, kind: 'initials', rect: write(p1, font, 'Paraphe {{s1|initials|40|20}}', 400, 60, 7, 0, true).tag('Paraphe ', 40, 20) });
+  // A DocuSeal tag (no size given: the kind's default, 180 × 30 for a text field), in plain sight.
+  expected.push({ page: 1, kind: 'text', source: 'tag', rect: write(p1, font, '{{Nom du client;role=Client;type=text}}', 60, 640, 8).tag('', 180, 30) });
   write(p1, font, 'Signature de l’expert-comptable', 330, 190, 10);
   const field = doc.getForm().createTextField('signature.cabinet');
   field.addToPage(p1, { x: 330, y: 120, width: 180, height: 56, borderWidth: 0 });
@@ -72,6 +76,13 @@ export async function suggestionsPdf(): Promise<{ bytes: Uint8Array; expected: E
   p2.setRotation(degrees(90));
   expected.push({ page: 2, kind: 'signature', rect: write(p2, font, 'Signature', 100, 500, 12).below('signature') });
   expected.push({ page: 2, kind: 'initials', rect: write(p2, font, 'Paraphe :', 400, 60, 10).after('initials') });
+  // A DocuSeal date tag after words on its line, sized by its own attributes.
+  expected.push({
+    page: 2,
+    kind: 'date',
+    source: 'tag',
+    rect: write(p2, font, 'Le {{Date;role=Cabinet;type=date;width=120;height=24}}', 300, 300, 9).tag('Le ', 120, 24),
+  });
 
   // 3. /Rotate 270 Letter, text drawn so it reads upright on screen (a scanned landscape page, say).
   const p3 = doc.addPage([612, 792]);

@@ -1,8 +1,9 @@
 /**
  * Suggestions from the document through the real element and pdf.js (SPEC §10): each kind of
- * source lands on its rectangle (checked against pdf.js's own viewport, ≤ 1.5 pt) with its kind,
- * on upright, rotated and offset-box pages; ghosts are accepted by click, by Enter or all at once,
- * dismissed by Escape; nothing is in the draft until one is taken; undo takes it back.
+ * source (a form field, Yousign and DocuSeal tags, each phrase) lands on its rectangle (checked
+ * against pdf.js's own viewport, ≤ 1.5 pt) with its kind, on upright, rotated and offset-box
+ * pages; ghosts are accepted by click, by Enter or all at once, dismissed by Escape; nothing is in
+ * the draft until one is taken; undo takes it back.
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -67,7 +68,7 @@ describe('suggestions from the document, in the element', function () {
         const [bx, by] = viewport.convertToViewportPoint(e.rect.x + e.rect.width, e.rect.y + e.rect.height) as [number, number];
         const target = { left: Math.min(ax, bx), top: Math.min(ay, by), right: Math.max(ax, bx), bottom: Math.max(ay, by) };
         const errors = shown
-          .filter((g) => g.dataset.kind === e.kind)
+          .filter((g) => g.dataset.kind === e.kind && (!e.source || g.dataset.suggestion!.includes(`:${e.source}:`)))
           .map((g) => {
             const r = g.getBoundingClientRect();
             const d = [r.left - box.left - target.left, r.top - box.top - target.top, r.right - box.left - target.right, r.bottom - box.top - target.bottom];
@@ -90,7 +91,8 @@ describe('suggestions from the document, in the element', function () {
       { id: 'c', email: 'client@example.fr', firstName: 'Claire', lastName: 'Client', phone: '' },
       { id: 'e', email: 'expert@example.fr', firstName: 'Éric', lastName: 'Expert', phone: '' },
     ];
-    const shown = await ghostsOn(viewer, 1, 5);
+    const onFirst = expected.filter((x) => x.page === 1).length; // six sources on page 1
+    const shown = await ghostsOn(viewer, 1, onFirst);
     expect(el.fields, 'the draft is empty until a suggestion is taken').to.deep.equal([]);
     await expect(el).to.be.accessible();
 
@@ -100,7 +102,7 @@ describe('suggestions from the document, in the element', function () {
     await until(() => el.fields.length === 1, 'a field from the click');
     expect(el.fields[0]).to.deep.include({ signerId: 'e', page: 1, kind: 'mention', text: 'Lu et approuvé' });
     await until(() => deepActive()?.classList.contains('field'), 'the new field focused');
-    expect(ghosts(viewer, 1)).to.have.length(4);
+    expect(ghosts(viewer, 1)).to.have.length(onFirst - 1);
 
     // The date, by keyboard: focus it, Enter.
     const date = ghosts(viewer, 1).find((g) => g.dataset.kind === 'date')!;
@@ -113,14 +115,14 @@ describe('suggestions from the document, in the element', function () {
     const widget = ghosts(viewer, 1).find((g) => g.dataset.suggestion!.includes(':widget:'))!;
     widget.focus();
     await sendKeys({ press: 'Escape' });
-    await until(() => ghosts(viewer, 1).length === 2, 'the ghost dismissed');
+    await until(() => ghosts(viewer, 1).length === onFirst - 3, 'the ghost dismissed');
     expect(el.fields).to.have.length(2);
     expect(layer(viewer, 1).activeElement).to.not.equal(null);
 
     // The rest (page 1 and the last page) at once, one undo step.
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.accept-suggestions')!;
     const offered = Number(/\((\d+)\)/.exec(button.textContent)![1]);
-    // The signature and the tag left on page 1, the initials of the last page, and those of any other page seen.
+    // The signature and the tags left on page 1, the initials of the last page, and those of any other page seen.
     expect(offered).to.be.at.least(3);
     button.click();
     await until(() => el.fields.length === 2 + offered, 'all accepted');
@@ -130,8 +132,48 @@ describe('suggestions from the document, in the element', function () {
     await frame();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.undo')!.click();
     await until(() => el.fields.length === 2, 'accept-all undone');
-    await until(() => ghosts(viewer, 1).length === 2, 'their ghosts back');
+    await until(() => ghosts(viewer, 1).length === onFirst - 3, 'their ghosts back');
     await expect(el).to.be.accessible();
+  });
+
+  it('at a low zoom, a ghost too small for its caption hides it, a bigger one fits its caption inside', async () => {
+    // A URL of its own: a draft of another test does not come back from the session.
+    const { viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
+    const checked = { hidden: 0, shown: 0, squeezed: 0 };
+    // 50 % and 33 % (the zoom steps around 40 %): boxes of 8 to 25 px tall.
+    for (const zoom of [50, 33]) {
+      while (viewer.zoomPercent > zoom) await viewer.zoomOut();
+      expect(viewer.zoomPercent).to.equal(zoom);
+      await viewer.whenIdle();
+      for (const n of [1, 2]) {
+        const shown = await ghostsOn(viewer, n, expected.filter((x) => x.page === n).length);
+        for (const g of shown) {
+          const box = g.getBoundingClientRect();
+          const caption = g.querySelector<HTMLElement>('.ghost-caption')!;
+          const c = caption.getBoundingClientRect();
+          const what = `page ${n} ${g.dataset.suggestion} (${box.width.toFixed(1)} × ${box.height.toFixed(1)} px)`;
+          // Under 14 px tall or 26 px wide, the box holds no readable word (2 px border, 4 px padding).
+          if (box.height < 14 || box.width < 26) {
+            expect(getComputedStyle(caption).display, what).to.equal('none');
+            checked.hidden++;
+          } else {
+            // Inside the dashed border, not cut at the top (the box is aligned to its bottom), readable.
+            const inner = { top: box.top + g.clientTop, bottom: box.top + g.clientTop + g.clientHeight };
+            expect(c.height, what).to.be.above(0);
+            expect(c.top, what).to.be.at.least(inner.top - 0.5);
+            expect(c.bottom, what).to.be.at.most(inner.bottom + 0.5);
+            const size = parseFloat(getComputedStyle(caption).fontSize);
+            expect(size, what).to.be.at.least(7);
+            checked.shown++;
+            if (size < 11) checked.squeezed++; // the 11 px line would have been cut at the top
+          }
+        }
+      }
+    }
+    // Both cases met.
+    expect(checked.hidden, 'ghosts too small').to.be.above(0);
+    expect(checked.shown, 'ghosts big enough').to.be.above(0);
+    expect(checked.squeezed, 'ghosts whose caption is set smaller').to.be.above(0);
   });
 
   it('English labels', async () => {
@@ -139,7 +181,7 @@ describe('suggestions from the document, in the element', function () {
     try {
       // A URL of its own: a draft of another test does not come back from the session.
     const { el, viewer } = await mount(await serve(bytes, 'lettre-de-mission.pdf'), { width: 1000, height: 700 });
-      const [g] = await ghostsOn(viewer, 1, 5);
+      const [g] = await ghostsOn(viewer, 1, expected.filter((x) => x.page === 1).length);
       // The dashed outline says "suggestion"; the caption names the kind (in English), the name says both.
       expect(g.textContent.trim()).to.be.oneOf(['Signature', 'Initials', 'Date', 'Handwritten mention', 'Text']);
       expect(g.getAttribute('aria-label')).to.match(/^Suggestion: /);
