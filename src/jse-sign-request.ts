@@ -1108,7 +1108,7 @@ export class JseSignRequest extends LitElement {
         if (this.documentSet.inUse) {
           // Refused documents by name; the others are loaded and untouched; nothing can be sent.
           const set = this.documentSet;
-          return html`<div class="document-set">
+          return html`<div class="document-set pages">
             ${this.renderDocumentTabs()}
             <div class="message set-refused" role="alert" tabindex="-1">
               <p>${error.message}</p>
@@ -1137,7 +1137,7 @@ export class JseSignRequest extends LitElement {
         ></jse-document-viewer>`;
         if (!this.documentSet.inUse) return viewer;
         // One document at a time, each in a viewer of its own (its pages, its fields).
-        return html`<div class="document-set">
+        return html`<div class="document-set pages">
           ${this.renderDocumentTabs()}
           <div class="document-panel" role="tabpanel" id=${PANEL_ID} aria-labelledby=${tabId(this.documentSet.active)}>
             ${keyed(this.documentSet.active, viewer)}

@@ -200,7 +200,15 @@ export const setStyles = css`
     min-height: 0;
     min-width: 0;
   }
-  .document-set > jse-document-viewer {
+  /* The tab panel holds the viewer, which has no height of its own (its pages are laid out in a
+     scroller): the panel takes what the tabs leave, and the viewer all of the panel. */
+  .document-panel {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .document-panel > jse-document-viewer {
     flex: 1;
     min-height: 0;
   }
