@@ -22,6 +22,7 @@ import {
   KEY_STEP,
   KEY_STEP_LARGE,
   arrowDirection,
+  clearOfOthers,
   drawRect,
   minSize,
   moveRect,
@@ -616,7 +617,8 @@ export class PlacementLayer extends LitElement {
       visible.right > visible.left && visible.bottom > visible.top
         ? { x: (visible.left + visible.right) / 2 - box.left, y: (visible.top + visible.bottom) / 2 - box.top }
         : { x: box.width / 2, y: box.height / 2 };
-    return this.#addField(placeDefault(page, centre, this.scale, this.#kind));
+    const others = this.#entries().map((e) => e.field);
+    return this.#addField(clearOfOthers(page, placeDefault(page, centre, this.scale, this.#kind), others));
   }
 
   /** Moves the keyboard focus to a field of this page. */
