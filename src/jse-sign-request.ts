@@ -970,8 +970,17 @@ export class JseSignRequest extends LitElement {
   /** « Accepter les suggestions (n) »: every ghost offered becomes a field (one undo step). */
   private acceptAllSuggestions(): void {
     if (this.sender.locked) return;
+    // The button goes once nothing is left to accept: its focus moves to the next tool, not to <body>.
+    const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.classList.contains('accept-suggestions');
     const keys = this.suggestions.acceptAll();
     if (keys.length) this.announce(this.i18n.t('suggestion.acceptedAll', { count: keys.length }));
+    if (hadFocus) {
+      void this.updateComplete.then(() => {
+        const root = this.renderRoot as ShadowRoot;
+        if (root.activeElement && root.activeElement.isConnected) return;
+        root.querySelector<HTMLElement>('.accept-suggestions, button.add-field:not([disabled])')?.focus();
+      });
+    }
   }
 
   /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
