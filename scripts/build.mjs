@@ -1,4 +1,4 @@
-// Builds the two outputs (README "Build"): dist/lib (ES modules + d.ts, for hosts with a bundler)
+// Builds the two outputs (README "Scripts"): dist/lib (ES modules + d.ts, for hosts with a bundler)
 // and dist/standalone (one <script type="module"> for hosts without a build step). Both find
 // pdf.js's worker and assets in one dist/pdfjs/ folder laid out like the pdfjs-dist package (SPEC §6),
 // exported as `jse-sign-request/pdfjs/*`; then the integration files generated from the manifest.

@@ -24,14 +24,21 @@ try {
   if (!element) throw new Error('custom-elements.json has no <jse-sign-request>');
   const expect = {
     attributes: ['src', 'token-endpoint', 'proxy-url', 'document-id', 'document-name', 'request-id', 'with-credentials', 'layout-key'],
-    members: ['src', 'tokenEndpoint', 'proxyUrl', 'documentId', 'documentName', 'requestId', 'withCredentials', 'me', 'contacts', 'signers', 'fields', 'layoutKey', 'signerRoles', 'layoutStore', 'submit', 'reset', 'cancelRequest'],
+    members: ['src', 'documents', 'tokenEndpoint', 'proxyUrl', 'documentId', 'documentName', 'requestId', 'withCredentials', 'me', 'contacts', 'signers', 'fields', 'layoutKey', 'signerRoles', 'layoutStore', 'getPageInfo', 'submit', 'reset', 'cancelRequest'],
     events: ['jse-ready', 'jse-status', 'jse-connect-required', 'jse-connected', 'jse-invalid', 'jse-pending', 'jse-signer-signed', 'jse-signed', 'jse-refused', 'jse-expired', 'jse-cancelled', 'jse-error'],
-    cssParts: ['toolbar', 'page', 'field', 'signers', 'submit'],
+    cssParts: ['toolbar', 'page', 'field', 'signers', 'submit', 'status'],
   };
   const missing = Object.entries(expect).flatMap(([key, names]) => {
     const have = new Set((element[key] ?? []).filter((x) => x.privacy !== 'private').map((x) => x.name));
     return names.filter((n) => !have.has(n)).map((n) => `${key}: ${n}`);
   });
+  // Every public item says what it is: editors, the React and Vue types and web-types show it.
+  for (const key of ['attributes', 'members', 'events', 'cssParts', 'cssProperties', 'slots']) {
+    for (const item of element[key] ?? []) {
+      if (item.privacy === 'private' || item.privacy === 'protected' || item.description?.trim()) continue;
+      missing.push(`${key}: ${item.name} has no description (JSDoc)`);
+    }
+  }
   if (missing.length) {
     console.error(`custom-elements.json lacks public API:\n  ${missing.join('\n  ')}`);
     process.exit(1);

@@ -10,15 +10,23 @@ import type { Person, RequestSigner, SignRequest, ValidationProblem } from './ap
 export interface PageInfo {
   /** 1-based page number. */
   number: number;
+  /** The page's box in PDF user space, `[x1, y1, x2, y2]` (pdf.js `page.view`). */
   view: [number, number, number, number];
+  /** The page's rotation in degrees (0, 90, 180, 270), as shown. */
   rotation: number;
+  /** Width as shown (rotation applied), in points. */
   width: number;
+  /** Height as shown (rotation applied), in points. */
   height: number;
 }
 
+/** `jse-ready`'s detail. */
 export interface JseReadyDetail {
+  /** The document's name: `document-name`, else from the URL or `Content-Disposition`. */
   documentName: string;
+  /** The file's size in bytes. */
   size: number;
+  /** `image` for a PNG or JPEG (shown as a one-page PDF). */
   type: 'pdf' | 'image';
   /** Pages in the document. */
   pageCount: number;
@@ -29,10 +37,13 @@ export interface JseReadyDetail {
   pages: PageInfo[];
 }
 
+/** The detail of the events about a request. */
 export interface JseRequestDetail {
+  /** The request as the proxy reports it (`status`, `signers`, `fields`, `documents`…). */
   request: SignRequest;
 }
 
+/** `jse-signed`'s detail. */
 export interface JseSignedDetail extends JseRequestDetail {
   /** The first (or only) signed document's URL at the proxy. */
   signedDocumentUrl: string;
@@ -49,6 +60,7 @@ export interface JseSignedDetail extends JseRequestDetail {
 export interface JseSignedDocument {
   /** The document's name as the proxy reports it (empty when a proxy lists no documents). */
   name: string;
+  /** This signed document's URL at the proxy (`/requests/{id}/documents/{index}/signed-document`). */
   signedDocumentUrl: string;
   /** Fetches this signed PDF with the proxy token. */
   download(): Promise<Blob>;

@@ -58,11 +58,11 @@ export type ContactsSource = readonly Person[] | ((query: string) => Promise<Per
  * @fires {JseInvalidEvent} jse-invalid - The draft cannot be sent: `{ errors: [{ path, code, message }] }`.
  * @fires {JsePendingEvent} jse-pending - This element created the request: `{ request }`.
  * @fires {JseSignerSignedEvent} jse-signer-signed - A signer signed: `{ request, signer }`.
- * @fires {JseSignedEvent} jse-signed - Everyone signed: `{ request, signedDocumentUrl, download() }`.
+ * @fires {JseSignedEvent} jse-signed - Everyone signed: `{ request, signedDocumentUrl, download(), documents }`, `documents` every signed document in order, each `{ name, signedDocumentUrl, download() }`.
  * @fires {JseRefusedEvent} jse-refused - A signer refused: `{ request }`.
  * @fires {JseExpiredEvent} jse-expired - The request expired: `{ request }`.
  * @fires {JseCancelledEvent} jse-cancelled - The request was cancelled: `{ request }`.
- * @fires {JseErrorEvent} jse-error - A failure, also shown to the user: `{ code, message, retryable, status? }`.
+ * @fires {JseErrorEvent} jse-error - A failure, also shown to the user: `{ code, message, retryable, status?, url? }` (`url`: the pdf.js file that failed, for `assets_unavailable`).
  *
  * @csspart toolbar - The bar above the document (name, pages, zoom).
  * @csspart page - One per page: the box holding the page's canvas and its fields.

@@ -1,5 +1,5 @@
 // The page's own script: a file (script-src 'self'), no inline script. Properties that are not
-// attributes (signers, fields, me, contacts) are set from JavaScript.
+// attributes (documents, signers, fields, me, contacts, signerRoles, layoutStore) are set from JavaScript.
 const el = document.querySelector('jse-sign-request');
 const status = document.getElementById('status');
 const error = document.getElementById('error');

@@ -146,7 +146,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One signed PDF of a request of several documents, once the request is `signed`.
+         * One signed PDF of the request's `documents` (of several, or the only one), once the request is `signed`.
          * @description `/requests/{id}/documents/0/signed-document` is the same file as `/requests/{id}/signed-document`.
          */
         get: operations["getSignedDocumentAt"];

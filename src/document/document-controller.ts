@@ -10,10 +10,10 @@ import { JseError, importPart, toJseError } from '../api/errors.js';
 import { JseErrorEvent, JseReadyEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import { formatBytes } from '../i18n/messages.js';
-import { PAINTED_EVENT } from '../internal/events.js';
 import { DocumentError } from './errors.js';
 import { warmUp } from './pdfjs.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from './types.js';
+import { waitForFirstPaint } from '../viewer/first-paint.js';
 
 export type DocumentPhase =
   | { kind: 'idle' }
@@ -171,7 +171,10 @@ export class DocumentController implements ReactiveController {
       this.document = doc;
       this.#set({ kind: 'ready' });
       await this.host.updateComplete;
-      await this.#firstPaint();
+      const painted = waitForFirstPaint(this.host.renderRoot);
+      this.#stopWaiting = painted.stop;
+      await painted.done;
+      this.#stopWaiting = undefined;
       if (!current()) return;
       this.options.emit(
         new JseReadyEvent({
@@ -211,32 +214,6 @@ export class DocumentController implements ReactiveController {
       this.options.emit(new JseErrorEvent(error.toDetail()));
       this.options.settled?.();
     }
-  }
-
-  /**
-   * Resolves once the viewer has tried to paint page 1 — or at once, and whenever that becomes
-   * so, while it has no size (the element in a `display: none` panel): nothing is painted then,
-   * the document is loaded all the same.
-   */
-  #firstPaint(): Promise<void> {
-    const viewer = this.host.renderRoot.querySelector('jse-document-viewer');
-    if (!viewer) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const hidden = () => viewer.clientWidth === 0 || viewer.clientHeight === 0;
-      const done = () => {
-        viewer.removeEventListener(PAINTED_EVENT, done);
-        sizes.disconnect();
-        this.#stopWaiting = undefined;
-        resolve();
-      };
-      this.#stopWaiting = done; // resolving then is harmless: the load that waited is no longer current
-      viewer.addEventListener(PAINTED_EVENT, done);
-      const sizes = new ResizeObserver(() => {
-        if (hidden()) done();
-      });
-      sizes.observe(viewer);
-      if (hidden()) done();
-    });
   }
 
   /** Shows the password prompt and resolves with what the user types (`undefined`: gave up). */

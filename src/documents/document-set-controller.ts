@@ -12,10 +12,10 @@ import { JseError } from '../api/errors.js';
 import { JseErrorEvent, JseReadyEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import { formatBytes } from '../i18n/messages.js';
-import { PAINTED_EVENT } from '../internal/events.js';
 import type { DocumentPhase } from '../document/document-controller.js';
 import { nameFromUrl } from '../document/names.js';
 import { DEFAULT_LIMITS, type DocumentLimits, type LoadedDocument } from '../document/types.js';
+import { waitForFirstPaint } from '../viewer/first-paint.js';
 
 /** One document of the element's `documents`: its URL, and optionally its name and GED id. */
 export interface DocumentSource {
@@ -246,7 +246,7 @@ export class DocumentSetController implements ReactiveController {
     if (this.ready && !this.#readyFired) {
       this.#readyFired = true;
       await this.host.updateComplete;
-      await this.#firstPaint();
+      await waitForFirstPaint(this.host.renderRoot).done;
       const doc = this.document;
       if (!current() || !doc) return;
       this.options.emit(
@@ -276,25 +276,5 @@ export class DocumentSetController implements ReactiveController {
     this.#generation++;
     this.#abort?.abort();
     for (const e of this.entries) if (e.state === 'ready') void e.document.destroy();
-  }
-
-  /** Resolves once the viewer has tried to paint page 1 of the document shown, or at once while hidden. */
-  #firstPaint(): Promise<void> {
-    const viewer = this.host.renderRoot.querySelector('jse-document-viewer');
-    if (!viewer) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const hidden = () => viewer.clientWidth === 0 || viewer.clientHeight === 0;
-      const done = () => {
-        viewer.removeEventListener(PAINTED_EVENT, done);
-        sizes.disconnect();
-        resolve();
-      };
-      viewer.addEventListener(PAINTED_EVENT, done);
-      const sizes = new ResizeObserver(() => {
-        if (hidden()) done();
-      });
-      sizes.observe(viewer);
-      if (hidden()) done();
-    });
   }
 }

@@ -10,14 +10,12 @@ import type { Sandbox } from '../../src/testing/index.js';
 import { fr } from '../../src/i18n/messages.js';
 import { serve } from '../helpers/documents.js';
 import { encryptedPdf } from '../document/crafted.js';
-import { nextEvent } from '../helpers/element.js';
+import { deepActiveElement, nextEvent } from '../helpers/element.js';
 import { confirmDialog, marie, mount, newSandbox, panelOf, sendButton, startWorker, twoPageUrl, until, viewerOf } from '../send/harness.js';
 
 /** The element focused, through the shadow roots (undefined when the focus is not in the element). */
 function deepFocus(el: JseSignRequest): HTMLElement | undefined {
-  let active = el.shadowRoot!.activeElement as HTMLElement | null;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-  return active ?? undefined;
+  return (deepActiveElement(el.shadowRoot!) as HTMLElement | null) ?? undefined;
 }
 
 function linkAccount(sandbox: Sandbox): void {

@@ -10,6 +10,13 @@ export function useInstalledPdfJs(): void {
 
 export { nextEvent } from './wait.js';
 
+/** The element holding the focus in `root` (the page by default), through shadow roots. */
+export function deepActiveElement(root: DocumentOrShadowRoot = document): Element | null {
+  let active = root.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** Counts the non-white pixels of a canvas: a rendered page has ink, a blank one has none. */
 export function inkPixels(canvas: HTMLCanvasElement): number {
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;

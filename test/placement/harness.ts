@@ -126,12 +126,7 @@ export async function settle(m: Mounted): Promise<void> {
   await m.layer.updateComplete;
 }
 
-/** The element holding the focus, through shadow roots. */
-export function deepActiveElement(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
+export { deepActiveElement } from '../helpers/element.js';
 
 /** The bounding box, in CSS px of the canvas, of its red pixels (the square makePdf draws). */
 export function redBounds(canvas: HTMLCanvasElement): { left: number; top: number; right: number; bottom: number } {

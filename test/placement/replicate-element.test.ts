@@ -12,7 +12,7 @@ import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import { DEFAULT_INITIALS_PLACE } from '../../src/placement/replicate.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
 import { makePdf, serve } from '../helpers/documents.js';
-import { nextEvent, useInstalledPdfJs } from '../helpers/element.js';
+import { deepActiveElement, nextEvent, useInstalledPdfJs } from '../helpers/element.js';
 import { input, type InputStep } from '../helpers/input.js';
 import { until } from '../helpers/wait.js';
 import { MIXED } from './mixed.js';
@@ -191,11 +191,11 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     };
     const layerOf = (n: number) => viewer.shadowRoot!.querySelector(`.page[data-page="${n}"] jse-placement-layer`)?.shadowRoot ?? null;
     const fieldOf = (n: number, key: string) => layerOf(n)?.querySelector<HTMLElement>(`.field[data-key="${CSS.escape(key)}"]`) ?? null;
-    const focusedField = () => deepActive()?.closest?.('.field') as HTMLElement | null;
+    const focusedField = () => deepActiveElement()?.closest?.('.field') as HTMLElement | null;
     /** Tab from the focused field through its tools to the control named `name` (real Tab presses). */
     const tabTo = async (name: string) => {
       for (let i = 0; i < 20; i++) {
-        const a = deepActive() as HTMLElement | null;
+        const a = deepActiveElement() as HTMLElement | null;
         if (a && (a.getAttribute('aria-label') ?? a.title ?? a.textContent.trim()) === name) return a;
         await combo('Tab');
       }
@@ -249,7 +249,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     await record('11 signer added', () => e.signers.length === 2);
     const second = e.signers[1].id;
     const row = panel.shadowRoot!.querySelector(`li.signer[data-signer-id="${CSS.escape(second)}"]`)!;
-    await until(() => deepActive() === row.querySelector('input[id^="email-"]'), 'the e-mail box has the focus');
+    await until(() => deepActiveElement() === row.querySelector('input[id^="email-"]'), 'the e-mail box has the focus');
     // 12: the e-mail typed, 15 keys: one step (typing in one box merges, by design).
     await typeOver('jean@example.fr');
     await record('12 e-mail typed', () => e.signers[1].email === 'jean@example.fr');
@@ -319,7 +319,7 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
     expect(e.fields).to.deep.equal([]);
     expect(e.signers).to.deep.equal(start.signers);
     // The last undo took the focused field away: the focus went to "Annuler", and the keys still work.
-    await until(() => deepActive() === byName(root, 'button', 'Annuler'), 'the focus kept in the element');
+    await until(() => deepActiveElement() === byName(root, 'button', 'Annuler'), 'the focus kept in the element');
     await combo('Control', 'z');
     await until(() => live(e) === 'Rien à annuler', 'nothing left to undo');
     // Forward: Shift+Ctrl+Z ×20, from there.
@@ -338,8 +338,3 @@ describe('placing faster in <jse-sign-request> (mixed document)', () => {
   });
 });
 
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}

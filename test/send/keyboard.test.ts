@@ -7,20 +7,14 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { Sandbox } from '../../src/testing/index.js';
-import { nextEvent } from '../helpers/element.js';
+import { deepActiveElement, nextEvent } from '../helpers/element.js';
 import { confirmDialog, mount, newSandbox, startWorker, twoPageUrl, until } from './harness.js';
 
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Presses Tab (or Shift+Tab) until `match` holds for the focused element (at most `max` presses). */
 async function tabTo(match: (el: Element) => boolean, what: string, backwards = false, max = 80): Promise<Element> {
   for (let i = 0; i < max; i++) {
-    const active = deepActive();
+    const active = deepActiveElement();
     if (active && match(active)) return active;
     if (backwards) await chord('Shift', 'Tab');
     else await sendKeys({ press: 'Tab' });
@@ -70,7 +64,7 @@ describe('keyboard-only journey (issue 10)', function () {
     await tabTo(text('Ajouter une signature sur la page 1'), 'the toolbar "+ Signature"', true);
     await sendKeys({ press: 'Enter' });
     await until(() => el.fields.length === 1, 'a field');
-    await until(() => (deepActive()?.getAttribute('aria-label') ?? '').startsWith('Signature de Claire Martin, page 1'), 'the new field focused');
+    await until(() => (deepActiveElement()?.getAttribute('aria-label') ?? '').startsWith('Signature de Claire Martin, page 1'), 'the new field focused');
     const placed = el.fields[0];
     await sendKeys({ press: 'ArrowRight' });
     await chord('Shift', 'ArrowDown');
@@ -82,7 +76,7 @@ describe('keyboard-only journey (issue 10)', function () {
     await tabTo((e) => e.getAttribute('part') === 'submit', 'the send button');
     await sendKeys({ press: 'Enter' });
     await until(() => confirmDialog(el).open, 'the confirmation');
-    expect(deepActive()?.textContent?.trim()).to.equal('Envoyer');
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Envoyer');
     await expect(el).to.be.accessible();
     const pending = nextEvent(el, 'jse-pending');
     await sendKeys({ press: 'Enter' });

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { JseSignRequest } from '../../src/jse-sign-request.js';
 import type { Sandbox } from '../../src/testing/index.js';
 import { fr } from '../../src/i18n/messages.js';
-import { nextEvent } from '../helpers/element.js';
+import { deepActiveElement, nextEvent } from '../helpers/element.js';
 import { mouseDrag, pointIn } from '../helpers/input.js';
 import { frames } from '../helpers/wait.js';
 import { confirmDialog, marie, mount, newSandbox, paul, sendButton, startWorker, twoPageUrl, until, viewerOf } from '../send/harness.js';
@@ -28,11 +28,6 @@ function placeOnPage(el: JseSignRequest, page: number, box: HTMLElement): number
   return [r.left - pageBox.left, r.top - pageBox.top, r.width, r.height].map((v) => Math.round(v));
 }
 
-function shadowFocus(el: JseSignRequest): Element | null {
-  let active: Element | null = el.shadowRoot!.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 describe('the sent document in the status view (issue 18)', function () {
   this.timeout(60000);
@@ -98,7 +93,7 @@ describe('the sent document in the status view (issue 18)', function () {
     expect(el.shadowRoot!.querySelector('.add-field')).to.equal(null);
 
     // Focus: the status heading (not the page's body).
-    const focused = shadowFocus(el);
+    const focused = deepActiveElement(el.shadowRoot!);
     expect(focused?.id).to.equal('status-title');
     expect(focused?.textContent).to.equal('En attente de signature');
 

@@ -11,7 +11,7 @@ import { openPdf, type PDFDocumentProxy } from '../../src/document/pdfjs.js';
 import '../../src/index.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
 import { serve } from '../helpers/documents.js';
-import { useInstalledPdfJs } from '../helpers/element.js';
+import { deepActiveElement, useInstalledPdfJs } from '../helpers/element.js';
 import { until } from '../helpers/wait.js';
 import { frame, mount, pageBox } from '../viewer/helpers.js';
 import { suggestionsPdf, type Expected } from './documents.js';
@@ -22,11 +22,6 @@ function layer(viewer: DocumentViewer, n: number): ShadowRoot {
 function ghosts(viewer: DocumentViewer, n: number): HTMLElement[] {
   const box = viewer.shadowRoot!.querySelector(`[data-page="${n}"] jse-placement-layer`);
   return box?.shadowRoot ? [...box.shadowRoot.querySelectorAll<HTMLElement>('.ghost')] : [];
-}
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 describe('suggestions from the document, in the element', function () {
@@ -101,7 +96,7 @@ describe('suggestions from the document, in the element', function () {
     mention.click();
     await until(() => el.fields.length === 1, 'a field from the click');
     expect(el.fields[0]).to.deep.include({ signerId: 'e', page: 1, kind: 'mention', text: 'Lu et approuvé' });
-    await until(() => deepActive()?.classList.contains('field'), 'the new field focused');
+    await until(() => deepActiveElement()?.classList.contains('field'), 'the new field focused');
     expect(ghosts(viewer, 1)).to.have.length(onFirst - 1);
 
     // The date, by keyboard: focus it, Enter.

@@ -8,16 +8,11 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { makePdf, serve } from '../helpers/documents.js';
-import { useInstalledPdfJs } from '../helpers/element.js';
+import { deepActiveElement, useInstalledPdfJs } from '../helpers/element.js';
 import { until } from '../helpers/wait.js';
 import type { DocumentViewer } from '../../src/viewer/document-viewer.js';
 import { mount } from './helpers.js';
 
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** The page whose placement layer holds the focus, or undefined. */
 function focusedPage(viewer: DocumentViewer): number | undefined {
@@ -64,10 +59,10 @@ describe('keyboard: Tab through the fields of the whole document', function () {
       if (key === 'Shift+Tab') await sendKeys({ down: 'Shift' });
       for (let i = 0; i < 60 && focusedField(viewer)?.page !== page; i++) {
         expect(focusedPage(viewer), `${key} ${i + 1}: still in the pages`).to.not.equal(undefined);
-        const was = deepActive();
+        const was = deepActiveElement();
         await sendKeys({ press: 'Tab' });
         // A jump to a far page lands a few frames later, once its box is there.
-        await until(() => deepActive() !== was && focusedPage(viewer) !== undefined, `${key} ${i + 1} moved the focus within the pages`, 5000);
+        await until(() => deepActiveElement() !== was && focusedPage(viewer) !== undefined, `${key} ${i + 1} moved the focus within the pages`, 5000);
       }
       if (key === 'Shift+Tab') await sendKeys({ up: 'Shift' });
     };

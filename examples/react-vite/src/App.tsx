@@ -29,9 +29,11 @@ export function App() {
           src={DOCUMENT}
           tokenEndpoint={TOKEN_ENDPOINT}
           signers={[{ id: 'client', email: 'marie.martin@example.fr', firstName: 'Marie', lastName: 'Martin', phone: '+33612345678' }]}
+          layoutKey="lettre-de-mission"
           onJseReady={(event) => setWrapper(pages(event))}
           onJsePending={(event) => console.log('request created', event.detail.request.id)}
-          onJseSigned={(event) => console.log('signed', event.detail.signedDocumentUrl)}
+          onJseSigned={(event) => event.detail.documents.forEach((doc) => console.log('signed', doc.name, doc.signedDocumentUrl))}
+          onJseExpired={(event) => console.log('expired', event.detail.request.expiresAt)}
           onJseError={onError}
         />
         <button type="button" onClick={() => ref.current?.reset()}>

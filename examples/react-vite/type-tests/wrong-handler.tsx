@@ -8,3 +8,4 @@ const onPending = (event: JsePendingEvent) => console.log(event.detail.request.i
 export const Wrapper = () => <JseSignRequest onJseReady={onPending} />; // expect TS2322: JsePendingEvent is not JseReadyEvent
 export const Element = () => <jse-sign-request onjse-ready={onPending} />; // expect TS2322: JsePendingEvent is not JseReadyEvent
 export const Unknown = () => <jse-sign-request src={42} />; // expect TS2322: a number is not a string
+export const NoSrc = () => <JseSignRequest documents={[{ name: 'Mandat SEPA.pdf' }]} />; // expect TS2741: a document needs its src
