@@ -7,16 +7,10 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { serve } from '../helpers/documents.js';
-import { useInstalledPdfJs } from '../helpers/element.js';
+import { deepActiveElement as deepActive, useInstalledPdfJs } from '../helpers/element.js';
 import { until } from '../helpers/wait.js';
 import { mount } from '../viewer/helpers.js';
 import { suggestionsPdf } from './documents.js';
-
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 describe('accepting every suggestion by keyboard', function () {
   this.timeout(60000);
