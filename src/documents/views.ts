@@ -150,7 +150,7 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
               @dragend=${() => (dragged = undefined)}
             >
               <span class="order-name">${name}</span>
-              <button
+              <span class="order-moves"><button
                 type="button"
                 class="order-up"
                 aria-label=${t('order.upLabel', { name })}
@@ -167,7 +167,7 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
                 @click=${() => actions.move(s.id, 1, true)}
               >
                 ${t('order.down')}
-              </button>
+              </button></span>
             </li>`;
           })}
         </ol>`
@@ -276,6 +276,19 @@ export const setStyles = css`
   }
   .order-list .order-name {
     margin-right: 0.5rem;
+  }
+  /* « Monter » and « Descendre » side by side at the row's end, the name wrapping before them
+     (review: « Descendre » went under the name, half hidden by the send bar). */
+  .order-list li::after {
+    content: '';
+    display: block;
+    clear: both;
+  }
+  .order-moves {
+    float: right;
+    display: inline-flex;
+    gap: 0.25rem;
+    white-space: nowrap;
   }
   .deadline {
     display: flex;

@@ -60,6 +60,29 @@ describe('several documents: the open tab’s pages are in view', function () {
     await sandbox.stop();
   });
 
+  it('in order: « Monter » and « Descendre » side by side on each signer’s row, inside it', async () => {
+    el = await mountSet(sandbox, 1200);
+    el.signers = [
+      { id: 's1', email: 'claire.martin@cabinet-exemple.fr', firstName: 'Claire', lastName: 'Martin', phone: '+33612345678' },
+      { id: 's2', email: 'jean.dupont@example.com', firstName: 'Jean', lastName: 'Dupont', phone: '+33698765432' },
+    ];
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="jse-signing-order"][value="sequential"]')!.click();
+    await el.updateComplete;
+    const rows = await until(() => {
+      const found = [...el!.shadowRoot!.querySelectorAll<HTMLElement>('.order-list li')];
+      return found.length === 2 && found;
+    }, 'the order list');
+    for (const li of rows) {
+      const up = li.querySelector('.order-up')!.getBoundingClientRect();
+      const down = li.querySelector('.order-down')!.getBoundingClientRect();
+      const row = li.getBoundingClientRect();
+      expect(Math.abs(up.top - down.top), `${li.dataset['signer']}: the two buttons on one line`).to.be.below(1);
+      expect(down.left, 'Descendre after Monter').to.be.greaterThan(up.right);
+      expect(down.right, 'inside the row').to.be.at.most(row.right + 0.5);
+      expect(down.bottom, 'inside the row').to.be.at.most(row.bottom + 0.5);
+    }
+  });
+
   for (const width of [1200, 390]) {
     it(`${width} px wide: the first tab’s pages, then the second’s after switching`, async () => {
       el = await mountSet(sandbox, width);
