@@ -149,7 +149,7 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
               @drop=${onDrop(s.id)}
               @dragend=${() => (dragged = undefined)}
             >
-              <span class="order-name">${name}</span>
+              <span class="order-row"><span class="order-name">${name}</span>
               <span class="order-moves"><button
                 type="button"
                 class="order-up"
@@ -167,7 +167,7 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
                 @click=${() => actions.move(s.id, 1, true)}
               >
                 ${t('order.down')}
-              </button></span>
+              </button></span></span>
             </li>`;
           })}
         </ol>`
@@ -279,13 +279,18 @@ export const setStyles = css`
   }
   /* « Monter » and « Descendre » side by side at the row's end, the name wrapping before them
      (review: « Descendre » went under the name, half hidden by the send bar). */
-  .order-list li::after {
-    content: '';
-    display: block;
-    clear: both;
+  .order-row {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .order-row .order-name {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .order-moves {
-    float: right;
+    flex: none;
     display: inline-flex;
     gap: 0.25rem;
     white-space: nowrap;
