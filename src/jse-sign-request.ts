@@ -970,8 +970,17 @@ export class JseSignRequest extends LitElement {
   /** « Accepter les suggestions (n) »: every ghost offered becomes a field (one undo step). */
   private acceptAllSuggestions(): void {
     if (this.sender.locked) return;
+    // The button goes once nothing is left to accept: its focus moves to the next tool, not to <body>.
+    const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.classList.contains('accept-suggestions');
     const keys = this.suggestions.acceptAll();
     if (keys.length) this.announce(this.i18n.t('suggestion.acceptedAll', { count: keys.length }));
+    if (hadFocus) {
+      void this.updateComplete.then(() => {
+        const root = this.renderRoot as ShadowRoot;
+        if (root.activeElement && root.activeElement.isConnected) return;
+        root.querySelector<HTMLElement>('.accept-suggestions, button.add-field:not([disabled])')?.focus();
+      });
+    }
   }
 
   /** The host's contacts search failed: the panel says so, the host gets `jse-error` with the same words. */
@@ -1108,7 +1117,7 @@ export class JseSignRequest extends LitElement {
         if (this.documentSet.inUse) {
           // Refused documents by name; the others are loaded and untouched; nothing can be sent.
           const set = this.documentSet;
-          return html`<div class="document-set">
+          return html`<div class="document-set pages">
             ${this.renderDocumentTabs()}
             <div class="message set-refused" role="alert" tabindex="-1">
               <p>${error.message}</p>
@@ -1137,7 +1146,7 @@ export class JseSignRequest extends LitElement {
         ></jse-document-viewer>`;
         if (!this.documentSet.inUse) return viewer;
         // One document at a time, each in a viewer of its own (its pages, its fields).
-        return html`<div class="document-set">
+        return html`<div class="document-set pages">
           ${this.renderDocumentTabs()}
           <div class="document-panel" role="tabpanel" id=${PANEL_ID} aria-labelledby=${tabId(this.documentSet.active)}>
             ${keyed(this.documentSet.active, viewer)}

@@ -149,8 +149,8 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
               @drop=${onDrop(s.id)}
               @dragend=${() => (dragged = undefined)}
             >
-              <span class="order-name">${name}</span>
-              <button
+              <span class="order-row"><span class="order-name">${name}</span>
+              <span class="order-moves"><button
                 type="button"
                 class="order-up"
                 aria-label=${t('order.upLabel', { name })}
@@ -167,7 +167,7 @@ export function requestOptions(t: T, view: RequestOptionsView, actions: RequestO
                 @click=${() => actions.move(s.id, 1, true)}
               >
                 ${t('order.down')}
-              </button>
+              </button></span></span>
             </li>`;
           })}
         </ol>`
@@ -200,7 +200,15 @@ export const setStyles = css`
     min-height: 0;
     min-width: 0;
   }
-  .document-set > jse-document-viewer {
+  /* The tab panel holds the viewer, which has no height of its own (its pages are laid out in a
+     scroller): the panel takes what the tabs leave, and the viewer all of the panel. */
+  .document-panel {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .document-panel > jse-document-viewer {
     flex: 1;
     min-height: 0;
   }
@@ -268,6 +276,24 @@ export const setStyles = css`
   }
   .order-list .order-name {
     margin-right: 0.5rem;
+  }
+  /* « Monter » and « Descendre » side by side at the row's end, the name wrapping before them
+     (review: « Descendre » went under the name, half hidden by the send bar). */
+  .order-row {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .order-row .order-name {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .order-moves {
+    flex: none;
+    display: inline-flex;
+    gap: 0.25rem;
+    white-space: nowrap;
   }
   .deadline {
     display: flex;

@@ -69,6 +69,29 @@ export function placeDefault(page: PageGeometry, at: Point, scale: number, kind:
 }
 
 /**
+ * `rect` moved, as seen, clear of the fields already on the page: below the ones it overlaps
+ * (`gap` points apart), else above them where the page ends, else left where it is. "+ Date" then
+ * "+ Mention" (both dropped at the middle of what is shown) no longer land on top of each other.
+ */
+export function clearOfOthers(page: PageGeometry, rect: Rect, others: readonly Rect[], gap = 8): Rect {
+  const seen = others.map((o) => rectToScreen(page, o, 1));
+  const start = rectToScreen(page, rect, 1);
+  const { height: H } = shownSize(page, 1);
+  const hit = (r: Rect) => seen.find((o) => r.x < o.x + o.width && o.x < r.x + r.width && r.y < o.y + o.height && o.y < r.y + r.height);
+  if (!hit(start)) return rect;
+  for (const down of [true, false]) {
+    const s = { ...start };
+    for (let i = 0; i <= seen.length; i++) {
+      const o = hit(s);
+      if (!o) return clampToPage(page, rectToPdf(page, s, 1));
+      s.y = down ? o.y + o.height + gap : o.y - gap - s.height;
+      if (s.y < 0 || s.y + s.height > H) break;
+    }
+  }
+  return rect;
+}
+
+/**
  * The field drawn by a drag from `from` to `to` (screen px): the rectangle between the two points,
  * clipped to the page, grown to the minimum size away from where the drag started.
  */

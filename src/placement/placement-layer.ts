@@ -22,6 +22,7 @@ import {
   KEY_STEP,
   KEY_STEP_LARGE,
   arrowDirection,
+  clearOfOthers,
   drawRect,
   minSize,
   moveRect,
@@ -261,10 +262,18 @@ export class PlacementLayer extends LitElement {
     .handle.w {
       cursor: ew-resize;
     }
+    /* Over the page, whole (the viewer's scroller clips what hangs past its sides): in rows no
+       wider than the page, right-aligned with the field (left-aligned: .start) and shifted, by its
+       own width, to stay between the page's edges (review: a centred mention's tools were cut). */
     .tools {
       position: absolute;
-      right: 0;
+      left: 0;
       top: calc(100% + 8px);
+      flex-wrap: wrap;
+      width: max-content;
+      max-width: var(--jse-tools-max);
+      box-sizing: border-box;
+      translate: clamp(var(--jse-tools-left), calc(var(--jse-field-width) - 100%), calc(var(--jse-tools-room) - 100%)) 0;
       z-index: 1;
       display: none;
       gap: 4px;
@@ -299,8 +308,7 @@ export class PlacementLayer extends LitElement {
       white-space: nowrap;
     }
     .tools.start {
-      right: auto;
-      left: 0;
+      translate: clamp(var(--jse-tools-left), 0px, calc(var(--jse-tools-room) - 100%)) 0;
     }
     /* As wide as the actions' row: the properties (no width of their own) go below it. */
     .tools:has(.props) {
@@ -310,9 +318,10 @@ export class PlacementLayer extends LitElement {
     /* In a narrow element (a phone, issue 18: the element's frame is the container), the tools
        take the page's width from its left edge, in rows, instead of hanging past the screen. */
     @container jse-frame (max-width: 40rem) {
-      .tools {
+      .tools,
+      .tools.start {
         left: var(--jse-tools-left);
-        right: auto;
+        translate: none;
         flex-wrap: wrap;
         width: max-content;
         max-width: var(--jse-tools-max);
@@ -608,7 +617,8 @@ export class PlacementLayer extends LitElement {
       visible.right > visible.left && visible.bottom > visible.top
         ? { x: (visible.left + visible.right) / 2 - box.left, y: (visible.top + visible.bottom) / 2 - box.top }
         : { x: box.width / 2, y: box.height / 2 };
-    return this.#addField(placeDefault(page, centre, this.scale, this.#kind));
+    const others = this.#entries().map((e) => e.field);
+    return this.#addField(clearOfOthers(page, placeDefault(page, centre, this.scale, this.#kind), others));
   }
 
   /** Moves the keyboard focus to a field of this page. */
@@ -968,7 +978,12 @@ export class PlacementLayer extends LitElement {
             ${readOnly ? nothing : HANDLES.map((h) => html`<span class="handle ${h}" data-handle=${h} aria-hidden="true"></span>`)}
             ${readOnly ? nothing : html`<div
               class="tools ${toolsAbove ? 'above' : ''} ${toolsStart ? 'start' : ''}"
-              ${styleProps({ '--jse-tools-left': `${4 - r.x}px`, '--jse-tools-max': `${Math.max(0, shown.width - 8)}px` })}
+              ${styleProps({
+                '--jse-tools-left': `${4 - r.x}px`,
+                '--jse-tools-room': `${shown.width - 4 - r.x}px`,
+                '--jse-field-width': `${r.width}px`,
+                '--jse-tools-max': `${Math.max(0, shown.width - 8)}px`,
+              })}
             >
               <select
                 aria-label=${t('field.reassign')}

@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import type { JseError } from '../api/errors.js';
 import type { Field, Signer } from '../api/types.js';
+import { FIELD_KINDS, fieldKind } from '../draft/field-kinds.js';
 import { fr, type MessageKey } from '../i18n/messages.js';
 import { signerLabel } from '../signers/label.js';
 import type { AccountState } from './account-controller.js';
@@ -135,8 +136,15 @@ export function confirmSummary(
     </p>
     <ul>
       ${summary.signers.map((s, i) => {
-        const n = summary.fields.filter((f) => f.signerId === s.id).length;
+        const theirs = summary.fields.filter((f) => f.signerId === s.id);
+        const n = theirs.length;
         const name = `${signerLabel(s, i)} <${s.email.trim()}>`;
+        // Not all "signature" when some are initials, dates, mentions or texts: each kind counted.
+        const kinds = FIELD_KINDS.map((k) => [k, theirs.filter((f) => fieldKind(f) === k).length] as const).filter(([, c]) => c > 0);
+        if (kinds.some(([k]) => k !== 'signature')) {
+          const said = kinds.map(([k, c]) => t(`send.confirm.count.${k}.${c === 1 ? 'one' : 'other'}`, { count: c })).join(', ');
+          return html`<li>${t('send.confirm.fieldsMixed', { name, count: n, kinds: said })}</li>`;
+        }
         return html`<li>${n === 1 ? t('send.confirm.fieldsOne', { name }) : t('send.confirm.fieldsMany', { name, count: n })}</li>`;
       })}
     </ul>

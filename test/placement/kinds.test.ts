@@ -140,6 +140,9 @@ describe('field kinds in <jse-placement-layer>', () => {
         m.draft.setPlacingKind(kind);
         const [cx, cy] = centres[kind];
         const at = m.client(cx, cy);
+        // The field placed before, in focus, has its tools open below it over the page: leave it first.
+        (deepActiveElement() as HTMLElement | null)?.blur();
+        await settle(m);
         await input({ type: 'mouse', action: 'down', ...at }, { type: 'mouse', action: 'up', ...at });
         await settle(m);
       }

@@ -169,6 +169,12 @@ describe('snapping in <jse-placement-layer>', () => {
 
       it('a field drawn by a drag starting and ending near a neighbour’s edges takes them; with Alt it does not', async () => {
         const a = await seed(m, 96, 62); // left 96, right 204
+        // A field in focus has its tools open below it over the page: leave it before each drag.
+        const leave = async () => {
+          (deepActiveElement() as HTMLElement | null)?.blur();
+          await settle(m);
+        };
+        await leave();
         await mouseDrag(m.client(98, 150), m.client(202, 190));
         await settle(m);
         const drawn = m.draft.fields[1];
@@ -177,6 +183,7 @@ describe('snapping in <jse-placement-layer>', () => {
         const seen = m.screenRect(drawn);
         expect(Math.abs(seen.x - seenA.x) / S, 'left edges apart (pt)').to.be.below(0.01);
         expect(Math.abs(seen.x + seen.width - seenA.x - seenA.width) / S, 'right edges apart (pt)').to.be.below(0.01);
+        await leave();
         await withAlt(() => mouseDrag(m.client(98, 250), m.client(202, 290)));
         await settle(m);
         expectRect(m.draft.fields[2], m.pdfRect({ x: 98, y: 250, width: 104, height: 40 }), 0.05);

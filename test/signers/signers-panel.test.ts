@@ -271,7 +271,7 @@ describe('<jse-signers-panel> — phones', () => {
     const { el, draft } = await onePhone();
     await typeInto(el, field(el, 'phone'), '0470 12 34');
     await leave(el);
-    expect(errorOf(el, field(el, 'phone'))).to.equal('Numéro invalide pour le pays choisi.');
+    expect(errorOf(el, field(el, 'phone'))).to.equal('Numéro invalide pour le pays choisi\u202f: vérifiez les chiffres, ou choisissez dans la liste le pays du numéro.');
     const select = field(el, 'country');
     select.value = 'BE';
     select.dispatchEvent(new Event('change', { bubbles: true }));

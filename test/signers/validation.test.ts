@@ -159,7 +159,7 @@ describe('signers/validation — phone', () => {
   for (const bad of ['12', '06 12 34', '06 12 34 56 78 9', 'abc', '+33 6 92 12 34 56', '06 12 34 56 78 poste 12', '+999 123 456']) {
     it(`refuses ${JSON.stringify(bad)} as invalid_phone`, () => {
       expect(validateSigners(one({ phone: bad }))).to.deep.equal([
-        { path: '/signers/s1/phone', code: 'invalid_phone', message: 'Numéro invalide pour le pays choisi.' },
+        { path: '/signers/s1/phone', code: 'invalid_phone', message: 'Numéro invalide pour le pays choisi\u202f: vérifiez les chiffres, ou choisissez dans la liste le pays du numéro.' },
       ]);
     });
   }
