@@ -64,7 +64,7 @@ form.addEventListener('submit', (event) => {
   void login(email, password).then((answer) => {
     submit.disabled = false;
     if (answer === null) {
-      say("La page qui a demandé la connexion n'est plus ouverte\u202f: fermez cette fenêtre et recommencez.");
+      say("La page qui a demandé la connexion n’est plus ouverte\u202f: fermez cette fenêtre et recommencez.");
     } else if (answer.type === 'jse-sandbox:refused') {
       say('Identifiant ou mot de passe incorrect.');
     } else {

@@ -20,7 +20,7 @@ const CLOSED: Record<string, string> = {
   signed: 'Ce document est déjà signé par tous les signataires',
   refused: 'Cette demande a été refusée',
   expired: 'Cette demande a expiré',
-  cancelled: "L'expéditeur a annulé cette demande",
+  cancelled: "L’expéditeur a annulé cette demande",
 };
 
 /** What the signing pages say, in French, when a step cannot be taken. */
@@ -28,7 +28,7 @@ export function journeyMessage(error: unknown, session?: SignerSession): string 
   const code = error instanceof JourneyError ? error.code : undefined;
   switch (code) {
     case 'no_invitation':
-      return `Cette invitation n'existe plus${NNBSP}: demandez à l'expéditeur de vous l'envoyer à nouveau.`;
+      return `Cette invitation n’existe plus${NNBSP}: demandez à l’expéditeur de vous l’envoyer à nouveau.`;
     case 'closed': {
       let status = '';
       try {
@@ -36,16 +36,16 @@ export function journeyMessage(error: unknown, session?: SignerSession): string 
       } catch {
         // the request is gone: the generic sentence below
       }
-      return `${CLOSED[status] ?? "Cette demande n'est plus ouverte"}${NNBSP}: il n'y a plus rien à signer.`;
+      return `${CLOSED[status] ?? "Cette demande n’est plus ouverte"}${NNBSP}: il n’y a plus rien à signer.`;
     }
     case 'already_done':
-      return `Vous avez déjà répondu à cette demande${NNBSP}: il n'y a plus rien à signer.`;
+      return `Vous avez déjà répondu à cette demande${NNBSP}: il n’y a plus rien à signer.`;
     case 'locked':
-      return `Trop de codes erronés${NNBSP}: la signature est bloquée. Contactez l'expéditeur.`;
+      return `Trop de codes erronés${NNBSP}: la signature est bloquée. Contactez l’expéditeur.`;
     case 'document_not_accepted':
-      return "Acceptez d'abord le document.";
+      return "Acceptez d’abord le document.";
     case 'code_not_verified':
-      return "Saisissez d'abord le code reçu par SMS.";
+      return "Saisissez d’abord le code reçu par SMS.";
     case 'no_signature':
       return 'Dessinez votre signature.';
     case 'no_initials':
@@ -53,7 +53,7 @@ export function journeyMessage(error: unknown, session?: SignerSession): string 
     case 'terms_not_accepted':
       return 'Acceptez les deux conditions pour signer.';
     default:
-      return `La signature n'a pas pu aboutir${NNBSP}: fermez cette fenêtre et rouvrez l'invitation.`;
+      return `La signature n’a pas pu aboutir${NNBSP}: fermez cette fenêtre et rouvrez l’invitation.`;
   }
 }
 
@@ -67,7 +67,7 @@ export function mountOutbox(root: HTMLElement, sandbox: Sandbox): void {
       const li = el('li', undefined, { 'data-kind': mail.kind });
       li.append(el('strong', mail.subject), el('br'), el('span', `À${NNBSP}: ${mail.to}`));
       const details = el('details');
-      details.append(el('summary', "Lire l'e-mail"), el('p', mail.text, { class: 'mail-text' }));
+      details.append(el('summary', "Lire l’e-mail"), el('p', mail.text, { class: 'mail-text' }));
       li.append(details);
       if (mail.kind === 'invitation') {
         const open = el('button', 'Consulter les documents et signer', { type: 'button', class: 'primary' });
@@ -154,7 +154,7 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
   refuse.addEventListener('click', () =>
     run(() => {
       open.refuse('Refus depuis la démonstration');
-      step(el('p', "Vous avez refusé de signer. L'expéditeur en est informé."), closeButton());
+      step(el('p', "Vous avez refusé de signer. L’expéditeur en est informé."), closeButton());
     }),
   );
   next.addEventListener('click', () =>
@@ -164,12 +164,12 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
     }),
   );
   const check = el('p', undefined, { class: 'check' });
-  check.append(accept, el('label', "J'ai lu et j'accepte le document ci-dessus", { for: 'accept' }));
+  check.append(accept, el('label', "J’ai lu et j’accepte le document ci-dessus", { for: 'accept' }));
   const actions = el('div', undefined, { class: 'actions' });
   actions.append(next, refuse);
   step(
     el('p', 'Étape 1 sur 4 — le document', { class: 'step' }),
-    ...(open.message ? [el('p', `Message de l'expéditeur${NNBSP}:`), el('blockquote', open.message, { class: 'message' })] : []),
+    ...(open.message ? [el('p', `Message de l’expéditeur${NNBSP}:`), el('blockquote', open.message, { class: 'message' })] : []),
     el('a', 'Ouvrir le document (PDF)', { href: docUrl, target: '_blank' }),
     check,
     actions,
@@ -343,7 +343,7 @@ function playSigner(sandbox: Sandbox, invitation: string): void {
       }),
     );
     const t = el('p', undefined, { class: 'check' });
-    t.append(terms, el('label', "J'accepte les conditions générales d'utilisation", { for: 'terms' }));
+    t.append(terms, el('label', "J’accepte les conditions générales d’utilisation", { for: 'terms' }));
     const p = el('p', undefined, { class: 'check' });
     p.append(privacy, el('label', 'J’accepte la politique de protection des données', { for: 'privacy' }));
     step(el('p', 'Étape 4 sur 4 — les conditions', { class: 'step' }), t, p, sign, status);
