@@ -146,6 +146,12 @@ export const styles = [
     line-height: 1.35;
     pointer-events: none;
   }
+  /* Beside the signers panel (22.5rem wide), the hint stays over the document, not over « Signataires ». */
+  @container jse-frame (width > 44rem) {
+    .key-hint {
+      max-width: calc(100% - 22.5rem - 1rem);
+    }
+  }
   /* A touch screen without a mouse has no arrows to press: the hint would only hide the page. */
   @media (hover: none) and (pointer: coarse) {
     .key-hint {

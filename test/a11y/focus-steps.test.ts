@@ -74,6 +74,28 @@ describe('focus at each step (issue 18)', function () {
     expect((focused.getRootNode() as ShadowRoot).host).to.equal(panelOf(el));
   });
 
+  it('the arrows hint beside the signers panel stays over the document, off « Signataires » (a 760 px element)', async () => {
+    sandbox = await newSandbox();
+    let connected!: Promise<unknown>;
+    ({ el } = await mount(sandbox, await twoPageUrl(), (e) => {
+      e.signers = [marie];
+      connected = nextEvent(e, 'jse-connected');
+    }));
+    await connected;
+    el.style.width = '760px';
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.add-field')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepFocus(el!)?.getAttribute('part') === 'field', 'the new field focused');
+    await el.updateComplete;
+    const hint = await until(() => keyHint(el!), 'the keys hint');
+    const r = hint.getBoundingClientRect();
+    const side = el.shadowRoot!.querySelector('.side')!.getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    expect(side.left, 'the panel beside the document').to.be.greaterThan(host.left + 300);
+    expect(r.width).to.be.greaterThan(100);
+    expect(r.right).to.be.at.most(side.left);
+  });
+
   it('after placing from the toolbar: the new field, with the arrows hint visible; the arrows move it; the hint goes with the focus', async () => {
     sandbox = await newSandbox();
     let connected!: Promise<unknown>;
