@@ -76,7 +76,7 @@ describe('connect page', () => {
     sandbox = createSandbox({ proxyUrl: '/proxy', tokenEndpoint: '/token', connectUrl: '/demo/connect.html', linked: false });
     await sandbox.start(worker);
     const doc = await logIn('/demo/connect.html?state=someone-else', 'claire.martin@cabinet-exemple.fr', 'x');
-    await until(() => doc.querySelector('#status')!.textContent.includes("n'est plus ouverte"), 'the no-answer message');
+    await until(() => doc.querySelector('#status')!.textContent.includes("n’est plus ouverte"), 'the no-answer message');
     expect(sandbox.state.linked).to.equal(false);
   });
 
